@@ -1,0 +1,9 @@
+/** router4j's normalized chat model and provider SPI. Plain Java, no dependencies. */
+module dev.router4j.api {
+  exports dev.router4j.api;
+  exports dev.router4j.api.catalog;
+  exports dev.router4j.api.cost;
+  exports dev.router4j.api.error;
+  exports dev.router4j.api.routing;
+  exports dev.router4j.api.spi;
+}
