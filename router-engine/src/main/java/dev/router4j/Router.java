@@ -1,0 +1,228 @@
+package dev.router4j;
+
+import dev.router4j.api.ChatRequest;
+import dev.router4j.api.ChatResponse;
+import dev.router4j.api.Usage;
+import dev.router4j.api.cost.Cost;
+import dev.router4j.api.error.RouterException;
+import dev.router4j.api.spi.Provider;
+import dev.router4j.api.spi.Ticker;
+import dev.router4j.internal.cost.CostCalculator;
+import dev.router4j.internal.routing.AttemptRunner;
+import dev.router4j.internal.routing.EndpointRegistry;
+import dev.router4j.internal.routing.Planner;
+import dev.router4j.internal.routing.Route;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The in-process router: one OpenAI-style chat API in front of every registered provider.
+ * A call goes through four stages, each one package of the engine:
+ *
+ * <pre>
+ *   plan      the request's models and their endpoints, in the order to try them
+ *   attempt   each endpoint in turn until one answers; failures classified, fallbacks taken
+ *   finish    usage priced exactly from the serving endpoint's prices
+ *   respond   the answer with its usage, cost and route trace
+ * </pre>
+ *
+ * <p>A router is immutable and thread-safe once built; share one per application. It owns no
+ * connection pool of its own (the providers' HTTP clients do) but owns the executor behind
+ * {@link #chatAsync} unless one was given; {@link #close()} shuts that down.
+ *
+ * <pre>{@code
+ * Router router = Router.builder()
+ *     .provider(OpenAi.apiKey(System.getenv("OPENAI_API_KEY")))
+ *     .build();
+ * ChatResponse answer = router.chat(ChatRequest.builder()
+ *     .model("openai/gpt-4.1-mini")
+ *     .user("Name three rivers in France.")
+ *     .build());
+ * System.out.println(answer.text() + " " + answer.cost());
+ * }</pre>
+ */
+public final class Router implements AutoCloseable {
+  private final List<Provider> providers;
+  private final Planner planner;
+  private final AttemptRunner attempts;
+  private final CostCalculator costs;
+  private final Executor executor;
+  private final ExecutorService ownedExecutor;
+
+  private Router(Builder b) {
+    this.providers = List.copyOf(b.providers);
+    this.planner = new Planner(EndpointRegistry.of(providers), b.defaultModel);
+    this.attempts = new AttemptRunner(b.ticker, b.attemptTimeout);
+    this.costs = new CostCalculator(b.platformFeePercent);
+    if (b.executor != null) {
+      this.executor = b.executor;
+      this.ownedExecutor = null;
+    } else {
+      ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "router4j-async");
+        t.setDaemon(true);
+        return t;
+      });
+      this.executor = pool;
+      this.ownedExecutor = pool;
+    }
+  }
+
+  /** A builder with no providers. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sends a chat request through the router and waits for the answer.
+   *
+   * @return the answer with its usage, exact cost and route trace
+   * @throws dev.router4j.api.error.InvalidRequestException when the request cannot be sent
+   * @throws dev.router4j.api.error.NoEndpointException when no endpoint serves its models
+   * @throws RouterException the classified failure when no endpoint answered
+   */
+  public ChatResponse chat(ChatRequest request) {
+    Objects.requireNonNull(request, "request");
+    List<Route> plan = planner.plan(request);
+    AttemptRunner.Success done = attempts.run(request, plan);
+    return finish(done);
+  }
+
+  /**
+   * Sends one user message to a model and waits for the answer.
+   *
+   * @param model the model slug, possibly with a variant suffix
+   * @param prompt the user's message
+   */
+  public ChatResponse chat(String model, String prompt) {
+    return chat(ChatRequest.builder().model(model).user(prompt).build());
+  }
+
+  /**
+   * Sends a chat request without blocking the caller. The future fails with the same
+   * {@link RouterException} that {@link #chat(ChatRequest)} would throw.
+   */
+  public CompletableFuture<ChatResponse> chatAsync(ChatRequest request) {
+    Objects.requireNonNull(request, "request");
+    return CompletableFuture.supplyAsync(() -> chat(request), executor);
+  }
+
+  private ChatResponse finish(AttemptRunner.Success done) {
+    Route route = done.route();
+    ChatResponse raw = done.response();
+    Usage usage = raw.usage();
+    Cost cost = usage == null ? null : costs.cost(usage, route.endpoint().pricing(), 0, 0);
+    return raw.toBuilder()
+        .model(route.endpoint().model())
+        .provider(route.provider().slug())
+        .cost(cost)
+        .route(done.trace())
+        .build();
+  }
+
+  /** The providers registered with this router. */
+  public List<Provider> providers() {
+    return providers;
+  }
+
+  /** Shuts down the executor the router created for asynchronous calls. Idempotent. */
+  @Override
+  public void close() {
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+    }
+  }
+
+  /** Configures and builds a {@link Router}. Not thread-safe. */
+  public static final class Builder {
+    private final List<Provider> providers = new ArrayList<>();
+    private String defaultModel;
+    private Ticker ticker = Ticker.system();
+    private Duration attemptTimeout = Duration.ofSeconds(120);
+    private BigDecimal platformFeePercent = BigDecimal.ZERO;
+    private Executor executor;
+
+    private Builder() {}
+
+    /**
+     * Registers a provider with its credentials and any endpoints it brings.
+     *
+     * @throws IllegalStateException when a provider with the same slug is already registered
+     */
+    public Builder provider(Provider provider) {
+      Objects.requireNonNull(provider, "provider");
+      for (Provider p : providers) {
+        if (p.slug().equals(provider.slug())) {
+          throw new IllegalStateException("provider '" + provider.slug() + "' is registered twice");
+        }
+      }
+      providers.add(provider);
+      return this;
+    }
+
+    /** The model used when a request names none. */
+    public Builder defaultModel(String model) {
+      this.defaultModel = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /** The monotonic clock used for latencies and timeouts (inject one in tests). */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    /**
+     * How long one attempt at one endpoint may take, 120 seconds by default.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder attemptTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("attemptTimeout must be positive, was " + timeout);
+      }
+      this.attemptTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * A percentage added to every cost, to mirror a gateway's billing; 0 by default.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder platformFeePercent(BigDecimal percent) {
+      Objects.requireNonNull(percent, "percent");
+      if (percent.signum() < 0) {
+        throw new IllegalArgumentException("platformFeePercent must not be negative, was " + percent);
+      }
+      this.platformFeePercent = percent;
+      return this;
+    }
+
+    /** The executor for {@link Router#chatAsync}; by default the router makes its own. */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Builds the router.
+     *
+     * @throws IllegalStateException when no provider is registered
+     */
+    public Router build() {
+      if (providers.isEmpty()) {
+        throw new IllegalStateException("register at least one provider");
+      }
+      return new Router(this);
+    }
+  }
+}

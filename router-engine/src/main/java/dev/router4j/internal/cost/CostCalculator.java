@@ -1,0 +1,99 @@
+package dev.router4j.internal.cost;
+
+import dev.router4j.api.Usage;
+import dev.router4j.api.catalog.PriceOverride;
+import dev.router4j.api.catalog.Pricing;
+import dev.router4j.api.cost.Cost;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Prices one generation exactly from its usage and the serving endpoint's prices.
+ *
+ * <p>Cached and cache-write tokens are part of the prompt count, so only the rest is billed at
+ * the prompt price; reasoning tokens are part of the completion count and are billed at the
+ * internal-reasoning price where the endpoint has one. Tiers ({@code overrides}) are chosen by
+ * the prompt size, the last matching tier winning.
+ */
+public final class CostCalculator {
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private final BigDecimal platformFeePercent;
+
+  /**
+   * A calculator.
+   *
+   * @param platformFeePercent a percentage added on top of every cost (0 for none)
+   */
+  public CostCalculator(BigDecimal platformFeePercent) {
+    this.platformFeePercent = Objects.requireNonNull(platformFeePercent, "platformFeePercent");
+    if (platformFeePercent.signum() < 0) {
+      throw new IllegalArgumentException("platform fee must not be negative: " + platformFeePercent);
+    }
+  }
+
+  /** A calculator with no platform fee. */
+  public static CostCalculator withoutFee() {
+    return new CostCalculator(BigDecimal.ZERO);
+  }
+
+  /**
+   * The cost of a generation.
+   *
+   * @param usage the token counts (estimated or reported)
+   * @param pricing the serving endpoint's prices
+   * @param images input images billed per image
+   * @param webResults web-search results billed per result
+   */
+  public Cost cost(Usage usage, Pricing pricing, int images, int webResults) {
+    int prompt = usage.prompt();
+    int cached = nz(usage.cachedTokens());
+    int cacheWrite = nz(usage.cacheWriteTokens());
+    int completion = usage.completion();
+    int reasoning = Math.min(nz(usage.reasoningTokens()), completion);
+
+    BigDecimal promptPrice = pricing.prompt();
+    BigDecimal completionPrice = pricing.completion();
+    BigDecimal readPrice = pricing.inputCacheRead();
+    BigDecimal writePrice = pricing.inputCacheWrite();
+    for (PriceOverride tier : pricing.overrides()) {
+      if (prompt >= tier.minPromptTokens()) {
+        promptPrice = or(tier.prompt(), promptPrice);
+        completionPrice = or(tier.completion(), completionPrice);
+        readPrice = or(tier.inputCacheRead(), readPrice);
+        writePrice = or(tier.inputCacheWrite(), writePrice);
+      }
+    }
+    BigDecimal reasoningPrice = or(pricing.internalReasoning(), completionPrice);
+
+    int uncached = Math.max(0, prompt - cached - cacheWrite);
+    BigDecimal promptCost = times(promptPrice, uncached);
+    BigDecimal readCost = times(or(readPrice, promptPrice), cached);
+    BigDecimal writeCost = times(or(writePrice, promptPrice), cacheWrite);
+    BigDecimal completionCost = times(completionPrice, completion - reasoning);
+    BigDecimal reasoningCost = times(reasoningPrice, reasoning);
+    BigDecimal requestCost = or(pricing.request(), BigDecimal.ZERO);
+    BigDecimal imageCost = times(or(pricing.image(), BigDecimal.ZERO), images);
+    BigDecimal webCost = times(or(pricing.webSearch(), BigDecimal.ZERO), webResults);
+
+    BigDecimal subtotal = promptCost.add(readCost).add(writeCost).add(completionCost)
+        .add(reasoningCost).add(requestCost).add(imageCost).add(webCost);
+    BigDecimal fee = platformFeePercent.signum() == 0 ? BigDecimal.ZERO
+        : subtotal.multiply(platformFeePercent).divide(HUNDRED);
+    return new Cost(promptCost, completionCost, reasoningCost, readCost, writeCost, requestCost,
+        imageCost, webCost, fee, usage.estimated());
+  }
+
+  private static int nz(Integer v) {
+    return v == null ? 0 : Math.max(0, v);
+  }
+
+  private static BigDecimal or(BigDecimal v, BigDecimal fallback) {
+    return v != null ? v : fallback;
+  }
+
+  private static BigDecimal times(BigDecimal price, int count) {
+    return count == 0 || price.signum() == 0 ? BigDecimal.ZERO
+        : price.multiply(BigDecimal.valueOf(count));
+  }
+}

@@ -1,0 +1,11 @@
+/** router4j's engine: the Router, planning, attempts, healing, cost and the JSON codec. */
+module dev.router4j.engine {
+  requires transitive dev.router4j.api;
+  requires com.squareup.moshi;
+  requires okio;
+  requires dev.failsafe.core;
+  requires com.github.benmanes.caffeine;
+  requires org.slf4j;
+
+  exports dev.router4j;
+}
