@@ -18,6 +18,8 @@ public class ProviderException extends RouterException {
   private final String providerMessage;
   private final Duration retryAfter;
   private final Boolean retryableOverride;
+  private final Boolean fallbackOverride;
+  private final String requestId;
 
   private ProviderException(Builder b) {
     super(b.category, describe(b), b.cause);
@@ -29,6 +31,8 @@ public class ProviderException extends RouterException {
     this.providerMessage = b.providerMessage;
     this.retryAfter = b.retryAfter;
     this.retryableOverride = b.retryable;
+    this.fallbackOverride = b.fallbackWorthy;
+    this.requestId = b.requestId;
   }
 
   private static String describe(Builder b) {
@@ -94,6 +98,16 @@ public class ProviderException extends RouterException {
     return retryableOverride != null ? retryableOverride : super.retryable();
   }
 
+  @Override
+  public boolean fallbackWorthy() {
+    return fallbackOverride != null ? fallbackOverride : super.fallbackWorthy();
+  }
+
+  /** The provider's id for the failed request ({@code x-request-id}, {@code request-id}), or null. */
+  public String requestId() {
+    return requestId;
+  }
+
   /** Builds a {@link ProviderException}. Not thread-safe. */
   public static final class Builder {
     private final ErrorCategory category;
@@ -105,6 +119,8 @@ public class ProviderException extends RouterException {
     private String providerMessage;
     private Duration retryAfter;
     private Boolean retryable;
+    private Boolean fallbackWorthy;
+    private String requestId;
     private Throwable cause;
 
     private Builder(ErrorCategory category) {
@@ -156,6 +172,18 @@ public class ProviderException extends RouterException {
     /** Overrides the category's retry answer (for example OpenAI's {@code insufficient_quota} 429). */
     public Builder retryable(boolean retryable) {
       this.retryable = retryable;
+      return this;
+    }
+
+    /** Overrides the category's fallback answer (a region refusal another provider may not make). */
+    public Builder fallbackWorthy(boolean fallbackWorthy) {
+      this.fallbackWorthy = fallbackWorthy;
+      return this;
+    }
+
+    /** The provider's request id, for support tickets. */
+    public Builder requestId(String requestId) {
+      this.requestId = requestId;
       return this;
     }
 
