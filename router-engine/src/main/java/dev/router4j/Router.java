@@ -1,7 +1,9 @@
 package dev.router4j;
 
+import dev.router4j.api.ChatChunk;
 import dev.router4j.api.ChatRequest;
 import dev.router4j.api.ChatResponse;
+import dev.router4j.api.RouteAttempt;
 import dev.router4j.api.Usage;
 import dev.router4j.api.cost.Cost;
 import dev.router4j.api.error.RouterException;
@@ -12,6 +14,8 @@ import dev.router4j.internal.routing.AttemptRunner;
 import dev.router4j.internal.routing.EndpointRegistry;
 import dev.router4j.internal.routing.Planner;
 import dev.router4j.internal.routing.Route;
+import dev.router4j.internal.streaming.ChunkSubscription;
+import dev.router4j.internal.streaming.StreamSession;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Executors;
 
 /**
@@ -54,12 +59,16 @@ public final class Router implements AutoCloseable {
   private final AttemptRunner attempts;
   private final CostCalculator costs;
   private final Executor executor;
+  private final Ticker ticker;
+  private final Duration attemptTimeout;
   private final ExecutorService ownedExecutor;
 
   private Router(Builder b) {
     this.providers = List.copyOf(b.providers);
     this.planner = new Planner(EndpointRegistry.of(providers), b.defaultModel);
     this.attempts = new AttemptRunner(b.ticker, b.attemptTimeout);
+    this.ticker = b.ticker;
+    this.attemptTimeout = b.attemptTimeout;
     this.costs = new CostCalculator(b.platformFeePercent);
     if (b.executor != null) {
       this.executor = b.executor;
@@ -114,16 +123,44 @@ public final class Router implements AutoCloseable {
     return CompletableFuture.supplyAsync(() -> chat(request), executor);
   }
 
+  /**
+   * Sends a chat request and streams the answer as it arrives.
+   *
+   * @return the open stream; close it (try-with-resources) to stop early
+   * @throws dev.router4j.api.error.InvalidRequestException when the request cannot be sent
+   * @throws dev.router4j.api.error.NoEndpointException when no endpoint serves its models
+   */
+  public ChatStream stream(ChatRequest request) {
+    Objects.requireNonNull(request, "request");
+    List<Route> plan = planner.plan(request);
+    StreamSession session =
+        new StreamSession(request, plan, ticker, attemptTimeout, this::finish);
+    session.start();
+    return new ChatStream(session);
+  }
+
+  /**
+   * Streams the answer as a {@link Flow.Publisher} with back-pressure: the call starts when a
+   * subscriber subscribes, chunks are delivered as demanded, and cancelling the subscription
+   * cancels the call. Each subscription makes its own call.
+   */
+  public Flow.Publisher<ChatChunk> publisher(ChatRequest request) {
+    Objects.requireNonNull(request, "request");
+    return subscriber -> new ChunkSubscription(() -> stream(request), subscriber, executor).start();
+  }
+
   private ChatResponse finish(AttemptRunner.Success done) {
-    Route route = done.route();
-    ChatResponse raw = done.response();
+    return finish(done.response(), done.route(), done.trace());
+  }
+
+  private ChatResponse finish(ChatResponse raw, Route route, List<RouteAttempt> trace) {
     Usage usage = raw.usage();
     Cost cost = usage == null ? null : costs.cost(usage, route.endpoint().pricing(), 0, 0);
     return raw.toBuilder()
         .model(route.endpoint().model())
         .provider(route.provider().slug())
         .cost(cost)
-        .route(done.trace())
+        .route(trace)
         .build();
   }
 

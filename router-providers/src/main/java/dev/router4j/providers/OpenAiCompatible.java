@@ -32,9 +32,19 @@ import okhttp3.OkHttpClient;
  * }</pre>
  */
 public final class OpenAiCompatible {
-  private static final OkHttpClient SHARED_CLIENT = new OkHttpClient.Builder()
-      .retryOnConnectionFailure(false) // the router decides about retries
-      .build();
+  private static final OkHttpClient SHARED_CLIENT = sharedClient();
+
+  private static OkHttpClient sharedClient() {
+    // Streams hold a dispatcher slot for their whole length: lift OkHttp's default of five
+    // concurrent calls per host so that concurrent streams do not queue behind each other.
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+    dispatcher.setMaxRequests(4096);
+    dispatcher.setMaxRequestsPerHost(4096);
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .retryOnConnectionFailure(false) // the router decides about retries
+        .build();
+  }
 
   private OpenAiCompatible() {}
 

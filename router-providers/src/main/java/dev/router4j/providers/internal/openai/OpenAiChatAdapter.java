@@ -117,8 +117,13 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
 
   @Override
   public StreamHandle stream(ProviderCall call, ChunkListener listener) {
-    throw new RouterException(ErrorCategory.INVALID_REQUEST,
-        "streaming through " + provider + " is not available yet");
+    Call http = client.newCall(request(call, true));
+    // The timeout bounds the whole stream, as it bounds a whole non-streamed answer.
+    http.timeout().timeout(call.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    OpenAiStreamCall stream =
+        new OpenAiStreamCall(http, listener, errors, provider, call.endpoint().model());
+    stream.start();
+    return stream;
   }
 
   @Override

@@ -277,7 +277,7 @@ public final class OpenAiResponseReader {
         index instanceof BigDecimal d ? d.intValueExact() : null, extra);
   }
 
-  private static Annotation annotation(Object tree) {
+  static Annotation annotation(Object tree) {
     if (!(tree instanceof Map<?, ?> m)) {
       throw new JsonDataException("an annotation must be an object");
     }

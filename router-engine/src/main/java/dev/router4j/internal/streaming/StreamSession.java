@@ -1,0 +1,232 @@
+package dev.router4j.internal.streaming;
+
+import dev.router4j.api.ChatChunk;
+import dev.router4j.api.ChatRequest;
+import dev.router4j.api.ChatResponse;
+import dev.router4j.api.RouteAttempt;
+import dev.router4j.api.error.AllRoutesFailedException;
+import dev.router4j.api.error.ErrorCategory;
+import dev.router4j.api.error.ProviderException;
+import dev.router4j.api.error.RouterException;
+import dev.router4j.api.spi.ChunkListener;
+import dev.router4j.api.spi.Credential;
+import dev.router4j.api.spi.ProviderCall;
+import dev.router4j.api.spi.StreamHandle;
+import dev.router4j.api.spi.Ticker;
+import dev.router4j.internal.routing.Route;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * One routed stream: walks the route plan like the blocking path, but may fall back only
+ * while nothing has reached the caller. Chunks that carry no output (a role-only first chunk)
+ * are held back until the first one that does, so a failure before the first token can still
+ * move to the next endpoint. After that, a failure ends the stream with the typed error.
+ *
+ * <p>The adapter's thread hands chunks over through a bounded queue: a slow consumer slows
+ * the read of the HTTP body (back-pressure) instead of filling the heap.
+ */
+public final class StreamSession {
+  /** Prices and records a finished stream. */
+  @FunctionalInterface
+  public interface Finisher {
+    /** Turns the assembled answer into the final response. */
+    ChatResponse finish(ChatResponse assembled, Route route, List<RouteAttempt> trace);
+  }
+
+  private static final Object END = new Object();
+  private static final int CAPACITY = 256;
+
+  private final ChatRequest request;
+  private final List<Route> plan;
+  private final Ticker ticker;
+  private final Duration timeout;
+  private final Finisher finisher;
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final List<RouteAttempt> trace = new ArrayList<>();
+  private final List<RouterException> failures = new ArrayList<>();
+
+  private volatile boolean cancelled;
+  private volatile StreamHandle handle;
+  private volatile ChatResponse response;
+  private boolean finished;
+
+  /** A session over the plan; call {@link #start()} to begin. */
+  public StreamSession(ChatRequest request, List<Route> plan, Ticker ticker, Duration timeout,
+      Finisher finisher) {
+    this.request = request;
+    this.plan = plan;
+    this.ticker = ticker;
+    this.timeout = timeout;
+    this.finisher = finisher;
+  }
+
+  /** Starts the first attempt. */
+  public void start() {
+    attempt(0);
+  }
+
+  private void attempt(int index) {
+    Route route = plan.get(index);
+    Credential credential = route.provider().credentials().isEmpty()
+        ? null : route.provider().credentials().get(0);
+    Attempt listener = new Attempt(index, route, ticker.read());
+    try {
+      handle = route.provider().adapter().stream(
+          new ProviderCall(request, route.endpoint(), credential, timeout), listener);
+    } catch (RouterException e) {
+      listener.onError(e);
+    }
+  }
+
+  /**
+   * The next chunk, waiting for it; null once the stream has ended cleanly.
+   *
+   * @throws RouterException the failure that ended the stream
+   */
+  public ChatChunk next() {
+    if (finished) {
+      return null;
+    }
+    Object item;
+    try {
+      item = queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancel();
+      throw new RouterException(ErrorCategory.CANCELLED, "interrupted while waiting for the stream", e);
+    }
+    if (item == END) {
+      finished = true;
+      return null;
+    }
+    if (item instanceof RouterException e) {
+      finished = true;
+      throw e;
+    }
+    return (ChatChunk) item;
+  }
+
+  /** The final response once the stream has completed, else null. */
+  public ChatResponse response() {
+    return response;
+  }
+
+  /** Cancels the stream and closes its connection; the consumer sees a cancelled error. */
+  public void cancel() {
+    if (cancelled) {
+      return;
+    }
+    cancelled = true;
+    StreamHandle h = handle;
+    if (h != null) {
+      h.cancel();
+    }
+    queue.clear();
+    queue.offer(new RouterException(ErrorCategory.CANCELLED, "stream cancelled by the caller"));
+  }
+
+  /** Whether the caller cancelled. */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  private void deliver(Object item) {
+    if (cancelled) {
+      return;
+    }
+    try {
+      queue.put(item);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancel();
+    }
+  }
+
+  private RouteAttempt record(Route route, RouteAttempt.Outcome outcome, RouterException e,
+      long start) {
+    return new RouteAttempt(route.provider().slug(), route.endpoint().model(),
+        route.endpoint().id(), outcome, e == null ? null : e.category(),
+        e instanceof ProviderException p ? p.httpStatus() : 0, e == null ? null : e.getMessage(),
+        Duration.ofNanos(Math.max(0, ticker.read() - start)));
+  }
+
+  /** Listens to one attempt; callbacks from an abandoned attempt are ignored. */
+  private final class Attempt implements ChunkListener {
+    private final int index;
+    private final Route route;
+    private final long start;
+    private final StreamAssembler assembler = new StreamAssembler();
+    private final List<ChatChunk> held = new ArrayList<>();
+    private boolean started;
+    private boolean over;
+
+    Attempt(int index, Route route, long start) {
+      this.index = index;
+      this.route = route;
+      this.start = start;
+    }
+
+    @Override
+    public void onChunk(ChatChunk chunk) {
+      if (over || cancelled) {
+        return;
+      }
+      assembler.add(chunk);
+      if (!started && !StreamAssembler.carriesOutput(chunk)) {
+        held.add(chunk);
+        return;
+      }
+      if (!started) {
+        started = true;
+        for (ChatChunk c : held) {
+          deliver(c);
+        }
+        held.clear();
+      }
+      deliver(chunk);
+    }
+
+    @Override
+    public void onComplete() {
+      if (over) {
+        return;
+      }
+      over = true;
+      for (ChatChunk c : held) {
+        deliver(c);
+      }
+      trace.add(record(route, RouteAttempt.Outcome.SUCCESS, null, start));
+      try {
+        response = finisher.finish(assembler.response(), route, List.copyOf(trace));
+        deliver(END);
+      } catch (RouterException e) {
+        deliver(e);
+      }
+    }
+
+    @Override
+    public void onError(RouterException error) {
+      if (over) {
+        return;
+      }
+      over = true;
+      if (cancelled) {
+        trace.add(record(route, RouteAttempt.Outcome.FAILED, error, start));
+        return;
+      }
+      failures.add(error);
+      boolean more = index + 1 < plan.size();
+      if (!started && more && error.fallbackWorthy()) {
+        trace.add(record(route, RouteAttempt.Outcome.FELL_BACK, error, start));
+        attempt(index + 1);
+        return;
+      }
+      trace.add(record(route, RouteAttempt.Outcome.FAILED, error, start));
+      deliver(!started && failures.size() > 1 ? new AllRoutesFailedException(failures) : error);
+    }
+  }
+}
