@@ -169,17 +169,12 @@ public record ChatRequest(
 
   /** The models to try, in order: {@code model} (when set) and then {@code models}. */
   public List<String> candidateModels() {
-    if (model == null) {
-      return models;
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(models.size() + 2);
+    if (model != null) {
+      all.add(model);
     }
-    List<String> all = new ArrayList<>(models.size() + 1);
-    all.add(model);
-    for (String m : models) {
-      if (!m.equals(model)) {
-        all.add(m);
-      }
-    }
-    return List.copyOf(all);
+    all.addAll(models);
+    return all.size() == models.size() && model == null ? models : List.copyOf(all);
   }
 
   /** The completion limit that applies: {@code max_completion_tokens}, else {@code max_tokens}. */

@@ -67,7 +67,8 @@ public record Message(
       for (ContentPart p : parts) {
         if (!(p instanceof ContentPart.Text)) {
           throw new InvalidRequestException("content",
-              "a " + role.wireName() + " message may hold only text parts, found " + p.type());
+              (role == Role.ASSISTANT ? "an " : "a ") + role.wireName()
+                  + " message may hold only text parts, found " + p.type());
         }
       }
     }

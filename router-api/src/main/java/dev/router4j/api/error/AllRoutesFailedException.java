@@ -32,6 +32,24 @@ public class AllRoutesFailedException extends RouterException {
     return failures;
   }
 
+  /** Whether the last failure may be retried. */
+  @Override
+  public boolean retryable() {
+    return last().retryable();
+  }
+
+  /** Whether the last failure is worth a fallback. */
+  @Override
+  public boolean fallbackWorthy() {
+    return last().fallbackWorthy();
+  }
+
+  /** The last failure's retry-after hint, or null. */
+  @Override
+  public java.time.Duration retryAfter() {
+    return last().retryAfter();
+  }
+
   /** The last failure, whose category this exception carries. */
   public RouterException last() {
     return failures.get(failures.size() - 1);

@@ -121,6 +121,10 @@ public final class Checks {
       }
       return Collections.unmodifiableList(copy);
     }
+    if ((value instanceof Double d && !Double.isFinite(d))
+        || (value instanceof Float f && !Float.isFinite(f))) {
+      throw new IllegalArgumentException("JSON has no NaN or infinite numbers: " + value);
+    }
     if (value == null || value instanceof String || value instanceof Number
         || value instanceof Boolean) {
       return value;

@@ -183,11 +183,15 @@ public final class JsonText {
             if (pos + 4 > s.length()) {
               throw fail("short \\u escape");
             }
-            try {
-              b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-            } catch (NumberFormatException ex) {
-              throw fail("bad \\u escape");
+            int code = 0;
+            for (int i = 0; i < 4; i++) {
+              int digit = Character.digit(s.charAt(pos + i), 16);
+              if (digit < 0) {
+                throw fail("bad \\u escape");
+              }
+              code = code * 16 + digit;
             }
+            b.append((char) code);
             pos += 4;
             break;
           default:
@@ -251,6 +255,10 @@ public final class JsonText {
     } else if (v instanceof BigDecimal d) {
       b.append(d.toString());
     } else if (v instanceof Number || v instanceof Boolean) {
+      if ((v instanceof Double d && !Double.isFinite(d))
+          || (v instanceof Float f && !Float.isFinite(f))) {
+        throw new IllegalArgumentException("JSON has no NaN or infinite numbers: " + v);
+      }
       b.append(v);
     } else if (v instanceof Map<?, ?> m) {
       b.append('{');

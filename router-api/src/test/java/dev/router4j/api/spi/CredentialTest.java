@@ -1,0 +1,47 @@
+package dev.router4j.api.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.router4j.api.error.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CredentialTest {
+
+  private static final String SECRET = "sk-proj-abcdefghijklmnop1234";
+
+  @Test
+  void toStringNeverContainsTheSecret() {
+    Credential c = Credential.apiKey("openai", SECRET);
+    assertThat(c.toString()).isEqualTo("Credential[openai-key, secret=<redacted>]");
+    assertThat(c.toString()).doesNotContain(SECRET).doesNotContain("1234");
+    assertThat(String.valueOf(java.util.List.of(c))).doesNotContain(SECRET);
+  }
+
+  @Test
+  void hintShowsOnlyTheLastFourCharactersOfALongSecret() {
+    assertThat(Credential.apiKey("openai", SECRET).hint()).isEqualTo("…1234");
+    assertThat(Credential.apiKey("x", "short123").hint()).isEqualTo("…");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "\t\n"})
+  void aBlankSecretIsRejectedNamingTheLabelButNotTheSecret(String secret) {
+    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
+        () -> new Credential("openai-main", secret));
+    assertThat(e.field()).isEqualTo("apiKey");
+    assertThat(e.getMessage()).isEqualTo("apiKey: is blank for credential 'openai-main'");
+  }
+
+  @Test
+  void labelAndSecretAreRequired() {
+    assertThat(catchThrowableOfType(InvalidRequestException.class,
+        () -> new Credential(null, SECRET)).field()).isEqualTo("label");
+    InvalidRequestException noSecret = catchThrowableOfType(InvalidRequestException.class,
+        () -> new Credential("l", null));
+    assertThat(noSecret.field()).isEqualTo("secret");
+    assertThat(noSecret.getMessage()).isEqualTo("secret: is required");
+  }
+}
