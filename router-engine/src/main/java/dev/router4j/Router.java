@@ -8,12 +8,19 @@ import dev.router4j.api.Usage;
 import dev.router4j.api.cost.Cost;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.spi.Provider;
+import dev.router4j.api.spi.Sleeper;
 import dev.router4j.api.spi.Ticker;
 import dev.router4j.internal.cost.CostCalculator;
+import dev.router4j.internal.routing.AttemptPolicy;
 import dev.router4j.internal.routing.AttemptRunner;
+import dev.router4j.internal.routing.Breakers;
+import dev.router4j.internal.routing.HealthTracker;
 import dev.router4j.internal.routing.EndpointRegistry;
 import dev.router4j.internal.routing.Planner;
 import dev.router4j.internal.routing.Route;
+import dev.router4j.internal.routing.RoutePlan;
+import dev.router4j.internal.routing.Step;
+import dev.router4j.internal.tokens.TokenEstimator;
 import dev.router4j.internal.streaming.ChunkSubscription;
 import dev.router4j.internal.streaming.StreamSession;
 import java.math.BigDecimal;
@@ -25,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
+import java.util.random.RandomGenerator;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 
 /**
@@ -60,15 +69,21 @@ public final class Router implements AutoCloseable {
   private final CostCalculator costs;
   private final Executor executor;
   private final Ticker ticker;
-  private final Duration attemptTimeout;
+  private final AttemptPolicy policy;
+  private final Breakers breakers;
+  private final HealthTracker health;
   private final ExecutorService ownedExecutor;
 
   private Router(Builder b) {
     this.providers = List.copyOf(b.providers);
-    this.planner = new Planner(EndpointRegistry.of(providers), b.defaultModel);
-    this.attempts = new AttemptRunner(b.ticker, b.attemptTimeout);
     this.ticker = b.ticker;
-    this.attemptTimeout = b.attemptTimeout;
+    this.policy = new AttemptPolicy(b.attemptTimeout, b.deadline, b.maxRetries, b.baseBackoff,
+        b.maxBackoff, b.maxRetryAfter);
+    this.health = new HealthTracker(b.ticker);
+    this.breakers = new Breakers(b.breakerThreshold, b.breakerDelay);
+    this.planner = new Planner(EndpointRegistry.of(providers), health, b.random,
+        TokenEstimator::promptTokens, b.defaultModel);
+    this.attempts = new AttemptRunner(b.ticker, policy, breakers, health, b.random, b.sleeper);
     this.costs = new CostCalculator(b.platformFeePercent);
     if (b.executor != null) {
       this.executor = b.executor;
@@ -99,8 +114,8 @@ public final class Router implements AutoCloseable {
    */
   public ChatResponse chat(ChatRequest request) {
     Objects.requireNonNull(request, "request");
-    List<Route> plan = planner.plan(request);
-    AttemptRunner.Success done = attempts.run(request, plan);
+    RoutePlan plan = planner.plan(request);
+    AttemptRunner.Success done = attempts.run(plan);
     return finish(done);
   }
 
@@ -132,9 +147,9 @@ public final class Router implements AutoCloseable {
    */
   public ChatStream stream(ChatRequest request) {
     Objects.requireNonNull(request, "request");
-    List<Route> plan = planner.plan(request);
-    StreamSession session =
-        new StreamSession(request, plan, ticker, attemptTimeout, this::finish);
+    RoutePlan plan = planner.plan(request);
+    StreamSession session = new StreamSession(plan, ticker, policy.attemptTimeout(), breakers,
+        health, this::finish);
     session.start();
     return new ChatStream(session);
   }
@@ -150,10 +165,11 @@ public final class Router implements AutoCloseable {
   }
 
   private ChatResponse finish(AttemptRunner.Success done) {
-    return finish(done.response(), done.route(), done.trace());
+    return finish(done.response(), done.step(), done.trace());
   }
 
-  private ChatResponse finish(ChatResponse raw, Route route, List<RouteAttempt> trace) {
+  private ChatResponse finish(ChatResponse raw, Step step, List<RouteAttempt> trace) {
+    Route route = step.route();
     Usage usage = raw.usage();
     Cost cost = usage == null ? null : costs.cost(usage, route.endpoint().pricing(), 0, 0);
     return raw.toBuilder()
@@ -162,6 +178,22 @@ public final class Router implements AutoCloseable {
         .cost(cost)
         .route(trace)
         .build();
+  }
+
+  /**
+   * What the router has observed of each endpoint it has called: circuit state, recent
+   * failures and statistics, sorted by endpoint id.
+   */
+  public List<EndpointHealth> health() {
+    List<EndpointHealth> out = new ArrayList<>();
+    long window = java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
+    for (Breakers.State s : breakers.states()) {
+      String id = s.endpointId();
+      out.add(new EndpointHealth(id, s.state(), s.consecutiveFailures(), s.remainingDelay(),
+          s.lastFailure(), health.isStable(id), health.uptime(id, window),
+          health.latency(id, 50, window), health.throughput(id, 50, window)));
+    }
+    return List.copyOf(out);
   }
 
   /** The providers registered with this router. */
@@ -182,7 +214,16 @@ public final class Router implements AutoCloseable {
     private final List<Provider> providers = new ArrayList<>();
     private String defaultModel;
     private Ticker ticker = Ticker.system();
-    private Duration attemptTimeout = Duration.ofSeconds(120);
+    private Duration attemptTimeout = AttemptPolicy.DEFAULTS.attemptTimeout();
+    private Duration deadline = AttemptPolicy.DEFAULTS.deadline();
+    private int maxRetries = AttemptPolicy.DEFAULTS.maxRetries();
+    private Duration baseBackoff = AttemptPolicy.DEFAULTS.baseBackoff();
+    private Duration maxBackoff = AttemptPolicy.DEFAULTS.maxBackoff();
+    private Duration maxRetryAfter = AttemptPolicy.DEFAULTS.maxRetryAfter();
+    private int breakerThreshold = 5;
+    private Duration breakerDelay = Duration.ofSeconds(30);
+    private RandomGenerator random = new SplittableRandom();
+    private Sleeper sleeper = Sleeper.system();
     private BigDecimal platformFeePercent = BigDecimal.ZERO;
     private Executor executor;
 
@@ -228,6 +269,70 @@ public final class Router implements AutoCloseable {
       }
       this.attemptTimeout = timeout;
       return this;
+    }
+
+    /**
+     * How long a whole call may take, every retry and fallback included; 300 seconds by default.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = positive(deadline, "deadline");
+      return this;
+    }
+
+    /**
+     * Retries on the same endpoint after a transport failure, a short Retry-After or a 503:
+     * at most {@code maxRetries} (1 by default, 0 turns them off), with exponential backoff and
+     * full jitter between {@code base} and {@code max}; a Retry-After longer than
+     * {@code maxRetryAfter} (10 s by default) moves on to the next endpoint instead.
+     *
+     * @throws IllegalArgumentException for a negative count or a non-positive duration
+     */
+    public Builder retries(int maxRetries, Duration base, Duration max, Duration maxRetryAfter) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      this.baseBackoff = positive(base, "base");
+      this.maxBackoff = positive(max, "max");
+      this.maxRetryAfter = positive(maxRetryAfter, "maxRetryAfter");
+      return this;
+    }
+
+    /**
+     * Each endpoint's circuit breaker opens after {@code failures} consecutive failures (5 by
+     * default) for {@code openFor} (30 s by default), then lets one trial call through.
+     *
+     * @throws IllegalArgumentException for fewer than one failure or a non-positive duration
+     */
+    public Builder circuitBreaker(int failures, Duration openFor) {
+      if (failures < 1) {
+        throw new IllegalArgumentException("failures must be at least 1, was " + failures);
+      }
+      this.breakerThreshold = failures;
+      this.breakerDelay = positive(openFor, "openFor");
+      return this;
+    }
+
+    /** The random source of the default price-weighted draw and of retry jitter (seed it in tests). */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** How the router waits between retries (tests may record instead of sleeping). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
     }
 
     /**

@@ -1,76 +1,160 @@
 package dev.router4j.internal.routing;
 
-import dev.router4j.api.ChatRequest;
 import dev.router4j.api.ChatResponse;
 import dev.router4j.api.RouteAttempt;
 import dev.router4j.api.error.AllRoutesFailedException;
+import dev.router4j.api.error.ErrorCategory;
 import dev.router4j.api.error.ProviderException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderCall;
+import dev.router4j.api.spi.Sleeper;
 import dev.router4j.api.spi.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walks a route plan: calls each route's adapter in turn until one answers, moving on only
- * when the failure is worth a fallback, and records every attempt for the route trace.
+ * Walks a route plan for a blocking call: skips endpoints whose circuit is open, calls each
+ * adapter under a timeout cut to the remaining deadline, retries the same endpoint where
+ * {@link AttemptPolicy} says it helps, falls back where another endpoint may succeed, and
+ * records every attempt for the route trace, the health tracker and the circuit breakers.
  */
 public final class AttemptRunner {
   private static final Logger log = LoggerFactory.getLogger(AttemptRunner.class);
 
   private final Ticker ticker;
-  private final Duration attemptTimeout;
+  private final AttemptPolicy policy;
+  private final Breakers breakers;
+  private final HealthTracker health;
+  private final RandomGenerator random;
+  private final Sleeper sleeper;
 
-  /** A runner timing attempts with the ticker, each bounded by {@code attemptTimeout}. */
-  public AttemptRunner(Ticker ticker, Duration attemptTimeout) {
+  /** A runner. */
+  public AttemptRunner(Ticker ticker, AttemptPolicy policy, Breakers breakers, HealthTracker health,
+      RandomGenerator random, Sleeper sleeper) {
     this.ticker = ticker;
-    this.attemptTimeout = attemptTimeout;
+    this.policy = policy;
+    this.breakers = breakers;
+    this.health = health;
+    this.random = random;
+    this.sleeper = sleeper;
   }
 
   /** What a successful walk produced. */
-  public record Success(ChatResponse response, Route route, List<RouteAttempt> trace) {}
+  public record Success(ChatResponse response, Step step, List<RouteAttempt> trace) {}
 
   /**
-   * Tries the routes in order.
+   * Tries the plan's steps in order.
    *
    * @throws RouterException the first failure not worth a fallback, the only failure, or an
    *     {@link AllRoutesFailedException} holding every failure
    */
-  public Success run(ChatRequest request, List<Route> plan) {
-    List<RouteAttempt> trace = new ArrayList<>(plan.size());
+  public Success run(RoutePlan plan) {
+    long deadline = ticker.read() + policy.deadline().toNanos();
+    List<Step> steps = plan.steps();
+    List<RouteAttempt> trace = new ArrayList<>(steps.size());
     List<RouterException> failures = new ArrayList<>();
-    for (int i = 0; i < plan.size(); i++) {
-      Route route = plan.get(i);
-      Credential credential = route.provider().credentials().isEmpty()
-          ? null : route.provider().credentials().get(0);
-      ProviderCall call = new ProviderCall(request, route.endpoint(), credential, attemptTimeout);
-      long start = ticker.read();
-      try {
-        ChatResponse response = route.provider().adapter().chat(call);
-        trace.add(attempt(route, RouteAttempt.Outcome.SUCCESS, null, start));
-        return new Success(response, route, List.copyOf(trace));
-      } catch (RouterException e) {
-        boolean last = i == plan.size() - 1;
-        boolean fallBack = e.fallbackWorthy() && !last;
-        trace.add(attempt(route,
-            fallBack ? RouteAttempt.Outcome.FELL_BACK : RouteAttempt.Outcome.FAILED, e, start));
-        log.debug("attempt {} failed ({}), {}", route.endpoint().id(), e.category(),
-            fallBack ? "falling back" : "giving up");
-        failures.add(e);
-        if (!fallBack) {
-          throw failures.size() == 1 ? e : new AllRoutesFailedException(failures);
+    int contextNeeded = 0; // after a context-length error, only larger contexts are worth trying
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      String id = step.route().endpoint().id();
+      if (contextNeeded > 0 && step.route().endpoint().contextLength() <= contextNeeded) {
+        trace.add(skipped(step, "context " + step.route().endpoint().contextLength()
+            + " is not larger than the one that overflowed"));
+        continue;
+      }
+      if (!breakers.permit(id)) {
+        trace.add(skipped(step, "circuit open"));
+        continue;
+      }
+      for (int retry = 0; ; retry++) {
+        long remaining = deadline - ticker.read();
+        if (remaining <= 0) {
+          failures.add(new RouterException(ErrorCategory.TIMEOUT,
+              "deadline of " + policy.deadline().toMillis() + " ms passed before " + id));
+          throw fail(failures);
+        }
+        Duration timeout = Duration.ofNanos(Math.min(policy.attemptTimeout().toNanos(), remaining));
+        long start = ticker.read();
+        try {
+          ChatResponse response = call(step, timeout);
+          long took = ticker.read() - start;
+          health.success(id, took, completionTokens(response), took);
+          breakers.success(id);
+          trace.add(record(step, RouteAttempt.Outcome.SUCCESS, null, start));
+          return new Success(response, step, List.copyOf(trace));
+        } catch (RouterException e) {
+          health.failure(id, e.category());
+          breakers.failure(id, e.category(), e.getMessage());
+          failures.add(e);
+          Duration delay = policy.retryDelay(e, retry + 1, random);
+          if (delay != null && ticker.read() + delay.toNanos() < deadline) {
+            trace.add(record(step, RouteAttempt.Outcome.RETRIED, e, start));
+            log.debug("retrying {} in {} ms after {}", id, delay.toMillis(), e.category());
+            pause(delay);
+            continue;
+          }
+          boolean more = i < steps.size() - 1;
+          if (!more || !AttemptPolicy.fallBack(e)) {
+            trace.add(record(step, RouteAttempt.Outcome.FAILED, e, start));
+            throw fail(failures);
+          }
+          trace.add(record(step, RouteAttempt.Outcome.FELL_BACK, e, start));
+          log.debug("attempt {} failed ({}), falling back", id, e.category());
+          if (e.category() == ErrorCategory.CONTEXT_LENGTH_EXCEEDED) {
+            contextNeeded = Math.max(contextNeeded, step.route().endpoint().contextLength());
+          }
+          break;
         }
       }
     }
-    throw new IllegalStateException("empty route plan");
+    if (failures.isEmpty()) {
+      throw new RouterException(ErrorCategory.PROVIDER_OVERLOADED,
+          "every endpoint was skipped: " + trace);
+    }
+    throw fail(failures);
   }
 
-  private RouteAttempt attempt(Route route, RouteAttempt.Outcome outcome, RouterException e,
+  private ChatResponse call(Step step, Duration timeout) {
+    Route route = step.route();
+    Credential credential = route.provider().credentials().isEmpty()
+        ? null : route.provider().credentials().get(0);
+    ProviderCall call = new ProviderCall(
+        RequestShaper.forEndpoint(step.request(), route.endpoint()), route.endpoint(), credential,
+        timeout);
+    return route.provider().adapter().chat(call);
+  }
+
+  private void pause(Duration delay) {
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new RouterException(ErrorCategory.CANCELLED, "interrupted while waiting to retry", ie);
+    }
+  }
+
+  private static RouterException fail(List<RouterException> failures) {
+    return failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures);
+  }
+
+  private static int completionTokens(ChatResponse r) {
+    return r.usage() == null ? 0 : r.usage().completion();
+  }
+
+  private RouteAttempt skipped(Step step, String why) {
+    Route route = step.route();
+    return new RouteAttempt(route.provider().slug(), route.endpoint().model(),
+        route.endpoint().id(), RouteAttempt.Outcome.SKIPPED, null, 0, why, Duration.ZERO);
+  }
+
+  private RouteAttempt record(Step step, RouteAttempt.Outcome outcome, RouterException e,
       long start) {
+    Route route = step.route();
     Duration latency = Duration.ofNanos(Math.max(0, ticker.read() - start));
     int status = e instanceof ProviderException p ? p.httpStatus() : 0;
     return new RouteAttempt(route.provider().slug(), route.endpoint().model(),

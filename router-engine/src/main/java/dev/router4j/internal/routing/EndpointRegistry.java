@@ -1,32 +1,74 @@
 package dev.router4j.internal.routing;
 
 import dev.router4j.api.catalog.Endpoint;
+import dev.router4j.api.catalog.Model;
 import dev.router4j.api.spi.Provider;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The endpoints the router can call, indexed by model slug once at build time so that
- * planning never scans. An endpoint is callable when a registered provider has its slug.
+ * planning never scans: the catalog's endpoints whose provider is registered, overridden and
+ * extended by the endpoints the providers bring themselves.
  */
 public final class EndpointRegistry {
   private final Map<String, List<Route>> byModel;
+  private final Map<String, Model> models;
+  private final ToDoubleFunction<Endpoint> throughputPrior;
+  private final ToDoubleFunction<Endpoint> latencyPrior;
 
-  private EndpointRegistry(Map<String, List<Route>> byModel) {
+  private EndpointRegistry(Map<String, List<Route>> byModel, Map<String, Model> models,
+      ToDoubleFunction<Endpoint> throughputPrior, ToDoubleFunction<Endpoint> latencyPrior) {
     this.byModel = byModel;
+    this.models = models;
+    this.throughputPrior = throughputPrior;
+    this.latencyPrior = latencyPrior;
+  }
+
+  /** A registry of the providers' own endpoints alone, with no priors. */
+  public static EndpointRegistry of(List<Provider> providers) {
+    return of(List.of(), List.of(), providers, e -> Double.NaN, e -> Double.NaN);
   }
 
   /**
-   * Indexes the endpoints the providers bring. A later endpoint with the same id replaces an
-   * earlier one (an override).
+   * Indexes the catalog's endpoints that a registered provider can call, then the providers'
+   * own endpoints (which replace catalog endpoints with the same id).
+   *
+   * @param catalogModels the catalog's models
+   * @param catalogEndpoints the catalog's endpoints
+   * @param providers the registered providers
+   * @param throughputPrior the catalog's throughput hint (tokens/s) for an endpoint, or NaN
+   * @param latencyPrior the catalog's latency hint (seconds) for an endpoint, or NaN
    */
-  public static EndpointRegistry of(List<Provider> providers) {
-    Map<String, Map<String, Route>> building = new LinkedHashMap<>();
+  public static EndpointRegistry of(Collection<Model> catalogModels,
+      Collection<Endpoint> catalogEndpoints, List<Provider> providers,
+      ToDoubleFunction<Endpoint> throughputPrior, ToDoubleFunction<Endpoint> latencyPrior) {
+    Map<String, Provider> bySlug = new HashMap<>();
     for (Provider p : providers) {
+      bySlug.put(p.slug(), p);
+    }
+    Map<String, Map<String, Route>> building = new LinkedHashMap<>();
+    for (Endpoint e : catalogEndpoints) {
+      Provider p = bySlug.get(e.provider());
+      if (p != null) {
+        building.computeIfAbsent(e.model(), k -> new LinkedHashMap<>()).put(e.id(), new Route(e, p));
+      }
+    }
+    Map<String, Model> models = new HashMap<>();
+    for (Model m : catalogModels) {
+      models.put(m.id(), m);
+    }
+    for (Provider p : providers) {
+      for (Model m : p.models()) {
+        models.put(m.id(), m);
+      }
       for (Endpoint e : p.endpoints()) {
         building.computeIfAbsent(e.model(), k -> new LinkedHashMap<>()).put(e.id(), new Route(e, p));
       }
@@ -34,16 +76,37 @@ public final class EndpointRegistry {
     Map<String, List<Route>> index = new HashMap<>();
     building.forEach((model, routes) ->
         index.put(model, Collections.unmodifiableList(new ArrayList<>(routes.values()))));
-    return new EndpointRegistry(Map.copyOf(index));
+    return new EndpointRegistry(Map.copyOf(index), Map.copyOf(models), throughputPrior,
+        latencyPrior);
   }
 
-  /** The routes serving the model, in registration order; empty when none. */
+  /** The routes serving the model, in catalog order; empty when none. */
   public List<Route> routes(String model) {
     return byModel.getOrDefault(model, List.of());
   }
 
+  /** Whether some registered provider serves the model. */
+  public boolean hasModel(String model) {
+    return byModel.containsKey(model);
+  }
+
+  /** The catalog's description of the model, or null when it has none. */
+  public Model model(String slug) {
+    return models.get(slug);
+  }
+
   /** Every model slug with at least one route. */
-  public java.util.Set<String> models() {
+  public Set<String> models() {
     return byModel.keySet();
+  }
+
+  /** The catalog's throughput hint for the endpoint in tokens/s, or NaN. */
+  public double throughputPrior(Endpoint e) {
+    return throughputPrior.applyAsDouble(e);
+  }
+
+  /** The catalog's time-to-first-token hint for the endpoint in seconds, or NaN. */
+  public double latencyPrior(Endpoint e) {
+    return latencyPrior.applyAsDouble(e);
   }
 }

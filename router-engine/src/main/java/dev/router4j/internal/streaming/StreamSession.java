@@ -1,7 +1,6 @@
 package dev.router4j.internal.streaming;
 
 import dev.router4j.api.ChatChunk;
-import dev.router4j.api.ChatRequest;
 import dev.router4j.api.ChatResponse;
 import dev.router4j.api.RouteAttempt;
 import dev.router4j.api.error.AllRoutesFailedException;
@@ -13,7 +12,12 @@ import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
 import dev.router4j.api.spi.Ticker;
+import dev.router4j.internal.routing.Breakers;
+import dev.router4j.internal.routing.HealthTracker;
+import dev.router4j.internal.routing.RequestShaper;
 import dev.router4j.internal.routing.Route;
+import dev.router4j.internal.routing.RoutePlan;
+import dev.router4j.internal.routing.Step;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +38,17 @@ public final class StreamSession {
   @FunctionalInterface
   public interface Finisher {
     /** Turns the assembled answer into the final response. */
-    ChatResponse finish(ChatResponse assembled, Route route, List<RouteAttempt> trace);
+    ChatResponse finish(ChatResponse assembled, Step step, List<RouteAttempt> trace);
   }
 
   private static final Object END = new Object();
   private static final int CAPACITY = 256;
 
-  private final ChatRequest request;
-  private final List<Route> plan;
+  private final List<Step> plan;
   private final Ticker ticker;
   private final Duration timeout;
+  private final Breakers breakers;
+  private final HealthTracker health;
   private final Finisher finisher;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final List<RouteAttempt> trace = new ArrayList<>();
@@ -55,12 +60,13 @@ public final class StreamSession {
   private boolean finished;
 
   /** A session over the plan; call {@link #start()} to begin. */
-  public StreamSession(ChatRequest request, List<Route> plan, Ticker ticker, Duration timeout,
-      Finisher finisher) {
-    this.request = request;
-    this.plan = plan;
+  public StreamSession(RoutePlan plan, Ticker ticker, Duration timeout, Breakers breakers,
+      HealthTracker health, Finisher finisher) {
+    this.plan = plan.steps();
     this.ticker = ticker;
     this.timeout = timeout;
+    this.breakers = breakers;
+    this.health = health;
     this.finisher = finisher;
   }
 
@@ -70,13 +76,28 @@ public final class StreamSession {
   }
 
   private void attempt(int index) {
-    Route route = plan.get(index);
+    Step step = plan.get(index);
+    Route route = step.route();
+    if (!breakers.permit(route.endpoint().id())) {
+      trace.add(new RouteAttempt(route.provider().slug(), route.endpoint().model(),
+          route.endpoint().id(), RouteAttempt.Outcome.SKIPPED, null, 0, "circuit open",
+          Duration.ZERO));
+      if (index + 1 < plan.size()) {
+        attempt(index + 1);
+      } else {
+        deliver(failures.isEmpty()
+            ? new RouterException(ErrorCategory.PROVIDER_OVERLOADED, "every endpoint was skipped: " + trace)
+            : failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures));
+      }
+      return;
+    }
     Credential credential = route.provider().credentials().isEmpty()
         ? null : route.provider().credentials().get(0);
-    Attempt listener = new Attempt(index, route, ticker.read());
+    Attempt listener = new Attempt(index, step, ticker.read());
     try {
-      handle = route.provider().adapter().stream(
-          new ProviderCall(request, route.endpoint(), credential, timeout), listener);
+      handle = route.provider().adapter().stream(new ProviderCall(
+          RequestShaper.forEndpoint(step.request(), route.endpoint()), route.endpoint(),
+          credential, timeout), listener);
     } catch (RouterException e) {
       listener.onError(e);
     }
@@ -157,16 +178,19 @@ public final class StreamSession {
   /** Listens to one attempt; callbacks from an abandoned attempt are ignored. */
   private final class Attempt implements ChunkListener {
     private final int index;
+    private final Step step;
     private final Route route;
     private final long start;
+    private long firstOutput;
     private final StreamAssembler assembler = new StreamAssembler();
     private final List<ChatChunk> held = new ArrayList<>();
     private boolean started;
     private boolean over;
 
-    Attempt(int index, Route route, long start) {
+    Attempt(int index, Step step, long start) {
       this.index = index;
-      this.route = route;
+      this.step = step;
+      this.route = step.route();
       this.start = start;
     }
 
@@ -182,6 +206,7 @@ public final class StreamSession {
       }
       if (!started) {
         started = true;
+        firstOutput = ticker.read();
         for (ChatChunk c : held) {
           deliver(c);
         }
@@ -200,8 +225,14 @@ public final class StreamSession {
         deliver(c);
       }
       trace.add(record(route, RouteAttempt.Outcome.SUCCESS, null, start));
+      long end = ticker.read();
+      String id = route.endpoint().id();
+      breakers.success(id);
+      long ttft = (started ? firstOutput : end) - start;
+      health.success(id, ttft, assembler.usage() == null ? 0 : assembler.usage().completion(),
+          started ? end - firstOutput : 0);
       try {
-        response = finisher.finish(assembler.response(), route, List.copyOf(trace));
+        response = finisher.finish(assembler.response(), step, List.copyOf(trace));
         deliver(END);
       } catch (RouterException e) {
         deliver(e);
@@ -219,6 +250,8 @@ public final class StreamSession {
         return;
       }
       failures.add(error);
+      health.failure(route.endpoint().id(), error.category());
+      breakers.failure(route.endpoint().id(), error.category(), error.getMessage());
       boolean more = index + 1 < plan.size();
       if (!started && more && error.fallbackWorthy()) {
         trace.add(record(route, RouteAttempt.Outcome.FELL_BACK, error, start));
