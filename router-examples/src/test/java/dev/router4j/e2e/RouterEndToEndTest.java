@@ -148,22 +148,30 @@ class RouterEndToEndTest {
   }
 
   @Test
-  void aFailingEndpointFallsBackToTheNextAndTheTraceSaysSo() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(503)
-        .body("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}").build());
+  void aFailingEndpointIsRetriedOnceThenFallsBackAndTheTraceSaysSo() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      server.enqueue(new MockResponse.Builder().code(503)
+          .body("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}").build());
+    }
     backup.enqueue(new MockResponse.Builder().code(200).body(REPLY).build());
+    List<java.time.Duration> waits = new java.util.ArrayList<>();
     try (Router router = Router.builder()
         .provider(acme(server, "cheap", "0.10"))
         .provider(acme(backup, "dear", "0.40"))
+        .sleeper(waits::add)
         .build()) {
-      ChatResponse answer = router.chat("acme/fast-1", "Rivers?");
+      ChatResponse answer = router.chat(ChatRequest.builder().model("acme/fast-1").user("Rivers?")
+          .provider(p -> p.sort(dev.router4j.api.routing.Sort.PRICE)).build());
       assertThat(answer.provider()).isEqualTo("dear");
       assertThat(answer.route()).extracting(RouteAttempt::provider, RouteAttempt::outcome,
           RouteAttempt::httpStatus).containsExactly(
+              org.assertj.core.groups.Tuple.tuple("cheap", RouteAttempt.Outcome.RETRIED, 503),
               org.assertj.core.groups.Tuple.tuple("cheap", RouteAttempt.Outcome.FELL_BACK, 503),
               org.assertj.core.groups.Tuple.tuple("dear", RouteAttempt.Outcome.SUCCESS, 0));
       assertThat(answer.route().get(0).errorCategory()).isEqualTo(ErrorCategory.PROVIDER_OVERLOADED);
-      assertThat(server.getRequestCount()).isEqualTo(1);
+      assertThat(waits).singleElement().satisfies(w -> assertThat(w).isLessThanOrEqualTo(
+          java.time.Duration.ofMillis(250)));
+      assertThat(server.getRequestCount()).isEqualTo(2);
       assertThat(backup.getRequestCount()).isEqualTo(1);
     }
   }
@@ -177,7 +185,8 @@ class RouterEndToEndTest {
         .provider(acme(server, "cheap", "0.10"))
         .provider(acme(backup, "dear", "0.40"))
         .build()) {
-      assertThatThrownBy(() -> router.chat("acme/fast-1", "Rivers?"))
+      assertThatThrownBy(() -> router.chat(ChatRequest.builder().model("acme/fast-1").user("Rivers?")
+          .provider(p -> p.sort(dev.router4j.api.routing.Sort.PRICE)).build()))
           .isInstanceOfSatisfying(ProviderException.class, e -> {
             assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
             assertThat(e.httpStatus()).isEqualTo(400);

@@ -130,7 +130,14 @@ public final class Planner {
     }
     plan = preferThresholds(plan, prefs);
     if (plan.isEmpty()) {
-      throw new NoEndpointException("no endpoint can serve " + models + ".", exclusions);
+      String known = "";
+      if (perModel.isEmpty()) {
+        // No candidate model is known at all: name what is, so a typo is easy to see.
+        Set<String> all = knownModels();
+        known = " Known models: " + (all.size() <= 30 ? all.toString()
+            : new ArrayList<>(all).subList(0, 30) + " and " + (all.size() - 30) + " more") + ".";
+      }
+      throw new NoEndpointException("no endpoint can serve " + models + "." + known, exclusions);
     }
     return new RoutePlan(List.copyOf(plan), List.copyOf(exclusions));
   }
