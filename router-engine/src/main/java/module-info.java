@@ -2,10 +2,11 @@
 module dev.router4j.engine {
   requires transitive dev.router4j.api;
   requires com.squareup.moshi;
-  requires okio;
+  requires transitive okio;
   requires dev.failsafe.core;
   requires com.github.benmanes.caffeine;
   requires org.slf4j;
 
   exports dev.router4j;
+  exports dev.router4j.json;
 }
