@@ -6,6 +6,8 @@ module dev.router4j.engine {
   requires dev.failsafe.core;
   requires com.github.benmanes.caffeine;
   requires org.slf4j;
+  requires java.sql;
+  requires jtokkit;
 
   exports dev.router4j;
   exports dev.router4j.json;
