@@ -58,6 +58,23 @@ public class ProviderException extends RouterException {
     return new Builder(category);
   }
 
+  /** A builder holding this exception's fields, to add a detail such as the request id. */
+  public Builder toBuilder() {
+    Builder b = new Builder(category());
+    b.provider = provider;
+    b.model = model;
+    b.httpStatus = httpStatus;
+    b.providerType = providerType;
+    b.providerCode = providerCode;
+    b.providerMessage = providerMessage;
+    b.retryAfter = retryAfter;
+    b.retryable = retryableOverride;
+    b.fallbackWorthy = fallbackOverride;
+    b.requestId = requestId;
+    b.cause = getCause();
+    return b;
+  }
+
   /** The provider slug, for example {@code openai}. */
   public String provider() {
     return provider;

@@ -253,7 +253,11 @@ public final class StreamSession {
       health.failure(route.endpoint().id(), error.category());
       breakers.failure(route.endpoint().id(), error.category(), error.getMessage());
       boolean more = index + 1 < plan.size();
-      if (!started && more && error.fallbackWorthy()) {
+      // Nothing reached the caller yet: a stream that broke before its first token is as
+      // worth a fallback as a failed request.
+      boolean worthIt = error.fallbackWorthy()
+          || error instanceof dev.router4j.api.error.StreamInterruptedException;
+      if (!started && more && worthIt) {
         trace.add(record(route, RouteAttempt.Outcome.FELL_BACK, error, start));
         attempt(index + 1);
         return;

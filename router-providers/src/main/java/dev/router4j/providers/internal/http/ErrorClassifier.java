@@ -106,7 +106,12 @@ public final class ErrorClassifier {
     } catch (IOException | RuntimeException e) {
       body = "";
     }
-    return classify(response.code(), response.headers(), body, provider, model);
+    ProviderException e = classify(response.code(), response.headers(), body, provider, model);
+    String requestId = response.header("x-request-id");
+    if (requestId == null) {
+      requestId = response.header("request-id");
+    }
+    return requestId == null ? e : e.toBuilder().requestId(requestId).build();
   }
 
   /** Classifies a non-2xx reply whose headers are OkHttp {@link Headers}. */

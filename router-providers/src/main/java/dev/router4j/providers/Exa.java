@@ -1,0 +1,81 @@
+package dev.router4j.providers;
+
+import dev.router4j.api.spi.WebSearch;
+import dev.router4j.providers.internal.exa.ExaSearch;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Exa web search for the {@code web} plugin and {@code :online} models.
+ *
+ * <pre>{@code
+ * Router.builder().webSearch(Exa.apiKey(System.getenv("EXA_API_KEY")))...
+ * }</pre>
+ */
+public final class Exa {
+  private Exa() {}
+
+  /** Exa at https://api.exa.ai with the given key. */
+  public static WebSearch apiKey(String key) {
+    return builder().apiKey(key).build();
+  }
+
+  /** A builder, to change the base URL, the client or the excerpt length. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an Exa {@link WebSearch}. Not thread-safe. */
+  public static final class Builder {
+    private String baseUrl = "https://api.exa.ai";
+    private String apiKey;
+    private OkHttpClient client = new OkHttpClient();
+    private int maxCharacters = 1_000;
+
+    private Builder() {}
+
+    /** The API root. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /** The API key. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey (is EXA_API_KEY set?)");
+      return this;
+    }
+
+    /** The HTTP client. */
+    public Builder client(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** The longest excerpt per result, in characters (1,000 by default). */
+    public Builder maxCharacters(int maxCharacters) {
+      if (maxCharacters < 1) {
+        throw new IllegalArgumentException("maxCharacters must be positive, was " + maxCharacters);
+      }
+      this.maxCharacters = maxCharacters;
+      return this;
+    }
+
+    /**
+     * Builds the search client.
+     *
+     * @throws IllegalStateException without a key or with a base URL that is not http(s)
+     */
+    public WebSearch build() {
+      if (apiKey == null) {
+        throw new IllegalStateException("Exa needs an apiKey");
+      }
+      HttpUrl url = HttpUrl.parse(baseUrl);
+      if (url == null) {
+        throw new IllegalStateException("not an http(s) URL: " + baseUrl);
+      }
+      return new ExaSearch(client, url, apiKey, maxCharacters);
+    }
+  }
+}
