@@ -3,13 +3,18 @@ package dev.router4j;
 import dev.router4j.api.ChatChunk;
 import dev.router4j.api.ChatRequest;
 import dev.router4j.api.ChatResponse;
+import dev.router4j.api.Plugin;
 import dev.router4j.api.RouteAttempt;
 import dev.router4j.api.Usage;
 import dev.router4j.api.cost.Cost;
 import dev.router4j.api.error.RouterException;
+import dev.router4j.api.spi.ModelSelector;
 import dev.router4j.api.spi.Provider;
 import dev.router4j.api.spi.Sleeper;
 import dev.router4j.api.spi.Ticker;
+import dev.router4j.api.spi.WebResult;
+import dev.router4j.api.spi.WebSearch;
+import dev.router4j.internal.plugins.WebPlugin;
 import dev.router4j.internal.cost.CostCalculator;
 import dev.router4j.internal.routing.AttemptPolicy;
 import dev.router4j.internal.routing.AttemptRunner;
@@ -73,8 +78,10 @@ public final class Router implements AutoCloseable {
   private final Breakers breakers;
   private final HealthTracker health;
   private final ExecutorService ownedExecutor;
+  private final WebPlugin webPlugin;
 
   private Router(Builder b) {
+    this.webPlugin = new WebPlugin(b.webSearch, b.webSearchTimeout);
     this.providers = List.copyOf(b.providers);
     this.ticker = b.ticker;
     this.policy = new AttemptPolicy(b.attemptTimeout, b.deadline, b.maxRetries, b.baseBackoff,
@@ -82,7 +89,7 @@ public final class Router implements AutoCloseable {
     this.health = new HealthTracker(b.ticker);
     this.breakers = new Breakers(b.breakerThreshold, b.breakerDelay);
     this.planner = new Planner(EndpointRegistry.of(providers), health, b.random,
-        TokenEstimator::promptTokens, b.defaultModel);
+        TokenEstimator::promptTokens, b.defaultModel, b.autoSelector);
     this.attempts = new AttemptRunner(b.ticker, policy, breakers, health, b.random, b.sleeper);
     this.costs = new CostCalculator(b.platformFeePercent);
     if (b.executor != null) {
@@ -115,8 +122,9 @@ public final class Router implements AutoCloseable {
   public ChatResponse chat(ChatRequest request) {
     Objects.requireNonNull(request, "request");
     RoutePlan plan = planner.plan(request);
-    AttemptRunner.Success done = attempts.run(plan);
-    return finish(done);
+    WebStep web = web(plan);
+    AttemptRunner.Success done = attempts.run(web.plan());
+    return finish(done.response(), done.step(), done.trace(), web.results());
   }
 
   /**
@@ -148,8 +156,9 @@ public final class Router implements AutoCloseable {
   public ChatStream stream(ChatRequest request) {
     Objects.requireNonNull(request, "request");
     RoutePlan plan = planner.plan(request);
-    StreamSession session = new StreamSession(plan, ticker, policy.attemptTimeout(), breakers,
-        health, this::finish);
+    WebStep web = web(plan);
+    StreamSession session = new StreamSession(web.plan(), ticker, policy.attemptTimeout(),
+        breakers, health, (raw, step, trace) -> finish(raw, step, trace, web.results()));
     session.start();
     return new ChatStream(session);
   }
@@ -164,15 +173,41 @@ public final class Router implements AutoCloseable {
     return subscriber -> new ChunkSubscription(() -> stream(request), subscriber, executor).start();
   }
 
-  private ChatResponse finish(AttemptRunner.Success done) {
-    return finish(done.response(), done.step(), done.trace());
+  /** The plan with web results injected into the steps that asked for them, and the results. */
+  private record WebStep(RoutePlan plan, List<WebResult> results) {}
+
+  private WebStep web(RoutePlan plan) {
+    WebPlugin.Augmented augmented = null;
+    ChatRequest original = null;
+    List<Step> steps = null;
+    for (int i = 0; i < plan.steps().size(); i++) {
+      Step step = plan.steps().get(i);
+      if (step.request().plugin(Plugin.WEB) == null) {
+        continue;
+      }
+      if (original != step.request()) {
+        // One search per call; each distinct step request gets the same results injected.
+        augmented = augmented == null ? webPlugin.augment(step.request())
+            : new WebPlugin.Augmented(webPlugin.inject(step.request(), augmented.results()),
+                augmented.results());
+        original = step.request();
+      }
+      if (steps == null) {
+        steps = new ArrayList<>(plan.steps());
+      }
+      steps.set(i, new Step(step.route(), augmented.request()));
+    }
+    return steps == null ? new WebStep(plan, List.of())
+        : new WebStep(new RoutePlan(List.copyOf(steps), plan.exclusions()), augmented.results());
   }
 
-  private ChatResponse finish(ChatResponse raw, Step step, List<RouteAttempt> trace) {
+  private ChatResponse finish(ChatResponse raw, Step step, List<RouteAttempt> trace,
+      List<WebResult> webResults) {
     Route route = step.route();
     Usage usage = raw.usage();
-    Cost cost = usage == null ? null : costs.cost(usage, route.endpoint().pricing(), 0, 0);
-    return raw.toBuilder()
+    Cost cost = usage == null ? null
+        : costs.cost(usage, route.endpoint().pricing(), 0, webResults.size());
+    return WebPlugin.cite(raw, webResults).toBuilder()
         .model(route.endpoint().model())
         .provider(route.provider().slug())
         .cost(cost)
@@ -226,8 +261,36 @@ public final class Router implements AutoCloseable {
     private Sleeper sleeper = Sleeper.system();
     private BigDecimal platformFeePercent = BigDecimal.ZERO;
     private Executor executor;
+    private WebSearch webSearch;
+    private ModelSelector autoSelector;
+    private Duration webSearchTimeout = Duration.ofSeconds(15);
 
     private Builder() {}
+
+    /**
+     * The web search engine behind the {@code web} plugin and {@code :online} models, for
+     * example {@code Exa.apiKey(key)}; without one, such requests are refused.
+     */
+    public Builder webSearch(WebSearch webSearch) {
+      this.webSearch = Objects.requireNonNull(webSearch, "webSearch");
+      return this;
+    }
+
+    /**
+     * Chooses the models for {@code openrouter/auto}; by default a built-in selector that
+     * classifies the task (code, math, long context, vision, tools, chat) and picks by
+     * capability within the cost tier of the {@code auto-router} plugin.
+     */
+    public Builder autoSelector(ModelSelector selector) {
+      this.autoSelector = Objects.requireNonNull(selector, "selector");
+      return this;
+    }
+
+    /** How long a web search may take, 15 seconds by default. */
+    public Builder webSearchTimeout(Duration timeout) {
+      this.webSearchTimeout = positive(timeout, "webSearchTimeout");
+      return this;
+    }
 
     /**
      * Registers a provider with its credentials and any endpoints it brings.

@@ -21,6 +21,8 @@ import java.util.function.ToDoubleFunction;
 public final class EndpointRegistry {
   private final Map<String, List<Route>> byModel;
   private final Map<String, Model> models;
+  private final List<Model> callable;
+  private final Map<String, Double> cheapest;
   private final ToDoubleFunction<Endpoint> throughputPrior;
   private final ToDoubleFunction<Endpoint> latencyPrior;
 
@@ -28,6 +30,18 @@ public final class EndpointRegistry {
       ToDoubleFunction<Endpoint> throughputPrior, ToDoubleFunction<Endpoint> latencyPrior) {
     this.byModel = byModel;
     this.models = models;
+    List<Model> list = new ArrayList<>(byModel.size());
+    Map<String, Double> prices = new HashMap<>();
+    for (Map.Entry<String, List<Route>> e : new java.util.TreeMap<>(byModel).entrySet()) {
+      list.add(describe(e.getKey(), e.getValue(), models.get(e.getKey())));
+      double min = Double.POSITIVE_INFINITY;
+      for (Route r : e.getValue()) {
+        min = Math.min(min, Planner.price(r));
+      }
+      prices.put(e.getKey(), min);
+    }
+    this.callable = List.copyOf(list);
+    this.cheapest = Map.copyOf(prices);
     this.throughputPrior = throughputPrior;
     this.latencyPrior = latencyPrior;
   }
@@ -78,6 +92,37 @@ public final class EndpointRegistry {
         index.put(model, Collections.unmodifiableList(new ArrayList<>(routes.values()))));
     return new EndpointRegistry(Map.copyOf(index), Map.copyOf(models), throughputPrior,
         latencyPrior);
+  }
+
+  /**
+   * A model as the auto and free routers see it: the catalog's description when there is one,
+   * else one put together from its endpoints, with the parameters any endpoint supports.
+   */
+  private static Model describe(String slug, List<Route> routes, Model known) {
+    java.util.Set<String> params = new java.util.HashSet<>();
+    int context = 0;
+    for (Route r : routes) {
+      params.addAll(r.endpoint().supportedParameters());
+      context = Math.max(context, r.endpoint().contextLength());
+    }
+    if (known != null) {
+      params.addAll(known.supportedParameters());
+      return new Model(known.id(), known.canonicalSlug(), known.name(), known.created(),
+          known.description(), Math.max(context, known.contextLength()), known.inputModalities(),
+          known.outputModalities(), known.tokenizer(), params, known.defaultParameters(),
+          known.distillable());
+    }
+    return new Model(slug, null, null, 0, null, context, null, null, null, params, null, false);
+  }
+
+  /** Every callable model, described, sorted by slug. */
+  public List<Model> callableModels() {
+    return callable;
+  }
+
+  /** The model's cheapest blended endpoint price in dollars per million tokens. */
+  public double cheapestPrice(String slug) {
+    return cheapest.getOrDefault(slug, Double.POSITIVE_INFINITY);
   }
 
   /** The routes serving the model, in catalog order; empty when none. */

@@ -17,6 +17,7 @@ import dev.router4j.api.routing.PercentileCutoffs;
 import dev.router4j.api.routing.ProviderPreferences;
 import dev.router4j.api.routing.Quantization;
 import dev.router4j.api.routing.Sort;
+import dev.router4j.api.spi.ModelSelector;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +49,12 @@ public final class Planner {
   private final RandomGenerator random;
   private final ToIntFunction<ChatRequest> promptTokens;
   private final String defaultModel;
+  private final ModelSelector autoSelector;
+
+  /** The slugs of the auto router. */
+  static final Set<String> AUTO = Set.of("openrouter/auto", "auto");
+  /** The slugs of the free router. */
+  static final Set<String> FREE = Set.of("openrouter/free", "free");
 
   /**
    * A planner.
@@ -60,11 +67,19 @@ public final class Planner {
    */
   public Planner(EndpointRegistry registry, HealthTracker health, RandomGenerator random,
       ToIntFunction<ChatRequest> promptTokens, String defaultModel) {
+    this(registry, health, random, promptTokens, defaultModel, null);
+  }
+
+  /** A planner with a custom selector for {@code openrouter/auto} (null for the built-in one). */
+  public Planner(EndpointRegistry registry, HealthTracker health, RandomGenerator random,
+      ToIntFunction<ChatRequest> promptTokens, String defaultModel, ModelSelector autoSelector) {
     this.registry = registry;
     this.health = health;
     this.random = random;
     this.promptTokens = promptTokens;
     this.defaultModel = defaultModel;
+    this.autoSelector = autoSelector != null ? autoSelector
+        : new AutoSelector(registry::cheapestPrice, promptTokens);
   }
 
   /**
@@ -81,6 +96,12 @@ public final class Planner {
         throw new InvalidRequestException("model", "is required (the router has no default model)");
       }
       models = List.of(defaultModel);
+    }
+    List<String> asked = models;
+    models = expandRouters(models, request);
+    if (models.isEmpty()) {
+      throw new NoEndpointException("the router " + asked
+          + " found no callable model supporting what the request needs", List.of());
     }
     ProviderPreferences prefs =
         request.provider() == null ? ProviderPreferences.NONE : request.provider();
@@ -143,6 +164,64 @@ public final class Planner {
   }
 
   // ---- resolution -------------------------------------------------------------------------
+
+  /** Replaces the auto and free routers in the model list by the models they choose. */
+  private List<String> expandRouters(List<String> models, ChatRequest request) {
+    boolean any = false;
+    for (String m : models) {
+      any |= AUTO.contains(m) || FREE.contains(m);
+    }
+    if (!any) {
+      return models;
+    }
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (String m : models) {
+      if (AUTO.contains(m)) {
+        out.addAll(autoSelector.select(request, capable(request, false)));
+      } else if (FREE.contains(m)) {
+        List<Model> free = capable(request, true);
+        if (!free.isEmpty()) {
+          // One free model drawn uniformly; the others stay behind it as fallbacks.
+          List<String> shuffled = new ArrayList<>();
+          for (Model f : free) {
+            shuffled.add(f.id());
+          }
+          java.util.Collections.swap(shuffled, 0, random.nextInt(shuffled.size()));
+          out.addAll(shuffled);
+        }
+      } else {
+        out.add(m);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Callable models supporting the request's images, tools and structured output. */
+  private List<Model> capable(ChatRequest r, boolean freeOnly) {
+    boolean images = hasImages(r);
+    boolean tools = !r.tools().isEmpty();
+    boolean schema = r.responseFormat() != null
+        && r.responseFormat().type() == ResponseFormat.Type.JSON_SCHEMA;
+    List<Model> out = new ArrayList<>();
+    for (Model m : registry.callableModels()) {
+      if (freeOnly && !(m.id().endsWith(":free") || registry.cheapestPrice(m.id()) == 0)) {
+        continue;
+      }
+      if (images && !m.acceptsImages()) {
+        continue;
+      }
+      Set<String> params = m.supportedParameters();
+      if (tools && !params.isEmpty() && !params.contains("tools")) {
+        continue;
+      }
+      if (schema && !params.isEmpty() && !params.contains("structured_outputs")
+          && !params.contains("response_format")) {
+        continue;
+      }
+      out.add(m);
+    }
+    return out;
+  }
 
   ResolvedModel resolve(String requested) {
     int slash = requested.indexOf('/');
