@@ -25,6 +25,7 @@ import dev.router4j.internal.routing.Planner;
 import dev.router4j.internal.routing.Route;
 import dev.router4j.internal.routing.RoutePlan;
 import dev.router4j.internal.routing.Step;
+import dev.router4j.internal.routing.StickyRoutes;
 import dev.router4j.internal.tokens.TokenEstimator;
 import dev.router4j.internal.streaming.ChunkSubscription;
 import dev.router4j.internal.streaming.StreamSession;
@@ -79,6 +80,7 @@ public final class Router implements AutoCloseable {
   private final HealthTracker health;
   private final ExecutorService ownedExecutor;
   private final WebPlugin webPlugin;
+  private final StickyRoutes sticky;
 
   private Router(Builder b) {
     this.webPlugin = new WebPlugin(b.webSearch, b.webSearchTimeout);
@@ -88,8 +90,9 @@ public final class Router implements AutoCloseable {
         b.maxBackoff, b.maxRetryAfter);
     this.health = new HealthTracker(b.ticker);
     this.breakers = new Breakers(b.breakerThreshold, b.breakerDelay);
+    this.sticky = new StickyRoutes(b.ticker, 100_000);
     this.planner = new Planner(EndpointRegistry.of(providers), health, b.random,
-        TokenEstimator::promptTokens, b.defaultModel, b.autoSelector);
+        TokenEstimator::promptTokens, b.defaultModel, b.autoSelector).withSticky(sticky);
     this.attempts = new AttemptRunner(b.ticker, policy, breakers, health, b.random, b.sleeper);
     this.costs = new CostCalculator(b.platformFeePercent);
     if (b.executor != null) {
@@ -124,6 +127,7 @@ public final class Router implements AutoCloseable {
     RoutePlan plan = planner.plan(request);
     WebStep web = web(plan);
     AttemptRunner.Success done = attempts.run(web.plan());
+    remember(request, done.step());
     return finish(done.response(), done.step(), done.trace(), web.results());
   }
 
@@ -158,7 +162,10 @@ public final class Router implements AutoCloseable {
     RoutePlan plan = planner.plan(request);
     WebStep web = web(plan);
     StreamSession session = new StreamSession(web.plan(), ticker, policy.attemptTimeout(),
-        breakers, health, (raw, step, trace) -> finish(raw, step, trace, web.results()));
+        breakers, health, (raw, step, trace) -> {
+          remember(request, step);
+          return finish(raw, step, trace, web.results());
+        });
     session.start();
     return new ChatStream(session);
   }
@@ -171,6 +178,11 @@ public final class Router implements AutoCloseable {
   public Flow.Publisher<ChatChunk> publisher(ChatRequest request) {
     Objects.requireNonNull(request, "request");
     return subscriber -> new ChunkSubscription(() -> stream(request), subscriber, executor).start();
+  }
+
+  private void remember(ChatRequest request, Step step) {
+    var endpoint = step.route().endpoint();
+    sticky.served(endpoint.model(), request, endpoint.id(), endpoint.pricing());
   }
 
   /** The plan with web results injected into the steps that asked for them, and the results. */

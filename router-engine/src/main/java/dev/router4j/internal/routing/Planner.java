@@ -50,6 +50,13 @@ public final class Planner {
   private final ToIntFunction<ChatRequest> promptTokens;
   private final String defaultModel;
   private final ModelSelector autoSelector;
+  private StickyRoutes sticky;
+
+  /** Enables sticky routing of conversations through the given memory. */
+  public Planner withSticky(StickyRoutes sticky) {
+    this.sticky = sticky;
+    return this;
+  }
 
   /** The slugs of the auto router. */
   static final Set<String> AUTO = Set.of("openrouter/auto", "auto");
@@ -135,7 +142,7 @@ public final class Planner {
         }
       }
       kept = softFilter(kept, modelRequest);
-      List<Route> ordered = order(kept, prefs, sort);
+      List<Route> ordered = stick(order(kept, prefs, sort), resolved.slug(), request, prefs);
       List<Step> steps = new ArrayList<>(ordered.size());
       for (Route r : ordered) {
         steps.add(new Step(r, modelRequest));
@@ -474,6 +481,26 @@ public final class Planner {
     }
     ordered = weightedDraw(rest);
     return p.fallbacksAllowed() ? ordered : List.of(ordered.get(0));
+  }
+
+  /** Moves the endpoint the conversation stuck to to the front, while it is stable. */
+  private List<Route> stick(List<Route> ordered, String model, ChatRequest request,
+      ProviderPreferences p) {
+    if (sticky == null || p.order() != null || ordered.size() < 2) {
+      return ordered;
+    }
+    String id = sticky.endpointFor(model, request);
+    if (id == null || !health.isStable(id)) {
+      return ordered;
+    }
+    for (int i = 1; i < ordered.size(); i++) {
+      if (ordered.get(i).endpoint().id().equals(id)) {
+        List<Route> moved = new ArrayList<>(ordered);
+        moved.add(0, moved.remove(i));
+        return moved;
+      }
+    }
+    return ordered;
   }
 
   /**
