@@ -20,6 +20,7 @@ import dev.router4j.internal.routing.AttemptPolicy;
 import dev.router4j.internal.routing.AttemptRunner;
 import dev.router4j.internal.routing.Breakers;
 import dev.router4j.internal.routing.HealthTracker;
+import dev.router4j.internal.routing.KeyRing;
 import dev.router4j.internal.routing.EndpointRegistry;
 import dev.router4j.internal.routing.Planner;
 import dev.router4j.internal.routing.Route;
@@ -81,6 +82,7 @@ public final class Router implements AutoCloseable {
   private final ExecutorService ownedExecutor;
   private final WebPlugin webPlugin;
   private final StickyRoutes sticky;
+  private final KeyRing keys;
 
   private Router(Builder b) {
     this.webPlugin = new WebPlugin(b.webSearch, b.webSearchTimeout);
@@ -93,7 +95,8 @@ public final class Router implements AutoCloseable {
     this.sticky = new StickyRoutes(b.ticker, 100_000);
     this.planner = new Planner(EndpointRegistry.of(providers), health, b.random,
         TokenEstimator::promptTokens, b.defaultModel, b.autoSelector).withSticky(sticky);
-    this.attempts = new AttemptRunner(b.ticker, policy, breakers, health, b.random, b.sleeper);
+    this.keys = new KeyRing(b.ticker);
+    this.attempts = new AttemptRunner(b.ticker, policy, breakers, health, b.random, b.sleeper, keys);
     this.costs = new CostCalculator(b.platformFeePercent);
     if (b.executor != null) {
       this.executor = b.executor;
@@ -162,7 +165,7 @@ public final class Router implements AutoCloseable {
     RoutePlan plan = planner.plan(request);
     WebStep web = web(plan);
     StreamSession session = new StreamSession(web.plan(), ticker, policy.attemptTimeout(),
-        breakers, health, (raw, step, trace) -> {
+        breakers, health, keys, (raw, step, trace) -> {
           remember(request, step);
           return finish(raw, step, trace, web.results());
         });

@@ -199,6 +199,31 @@ class RouterEndToEndTest {
   }
 
   @Test
+  void aKeyThatIsRefusedRestsAndTheCallGoesOnWithTheNextKey() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(401)
+        .body("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\","
+            + "\"code\":\"invalid_api_key\"}}").build());
+    server.enqueue(new MockResponse.Builder().code(200).body(REPLY).build());
+    server.enqueue(new MockResponse.Builder().code(200).body(REPLY).build());
+    Provider twoKeys = OpenAiCompatible.builder("acme").baseUrl(server.url("/v1").toString())
+        .apiKey("sk-first-key-000000000000").apiKey("sk-second-key-11111111111")
+        .model("acme/fast-1", Pricing.perMillion("0.40", "1.60")).build();
+    try (Router router = Router.builder().provider(twoKeys).build()) {
+      ChatResponse first = router.chat("acme/fast-1", "one");
+      assertThat(first.route()).extracting(RouteAttempt::outcome)
+          .containsExactly(RouteAttempt.Outcome.RETRIED, RouteAttempt.Outcome.SUCCESS);
+      assertThat(first.route().get(0).detail()).doesNotContain("sk-first-key");
+      router.chat("acme/fast-1", "two");
+      List<String> keys = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        keys.add(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
+      }
+      assertThat(keys).containsExactly("Bearer sk-first-key-000000000000",
+          "Bearer sk-second-key-11111111111", "Bearer sk-second-key-11111111111");
+    }
+  }
+
+  @Test
   void anUnknownModelFailsBeforeAnyCallAndNamesTheModel() {
     try (Router router = Router.builder().provider(acme(server, "acme", "0.40")).build()) {
       assertThatThrownBy(() -> router.chat("acme/does-not-exist", "hi"))

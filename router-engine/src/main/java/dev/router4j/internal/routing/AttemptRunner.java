@@ -32,16 +32,18 @@ public final class AttemptRunner {
   private final HealthTracker health;
   private final RandomGenerator random;
   private final Sleeper sleeper;
+  private final KeyRing keys;
 
   /** A runner. */
   public AttemptRunner(Ticker ticker, AttemptPolicy policy, Breakers breakers, HealthTracker health,
-      RandomGenerator random, Sleeper sleeper) {
+      RandomGenerator random, Sleeper sleeper, KeyRing keys) {
     this.ticker = ticker;
     this.policy = policy;
     this.breakers = breakers;
     this.health = health;
     this.random = random;
     this.sleeper = sleeper;
+    this.keys = keys;
   }
 
   /** What a successful walk produced. */
@@ -71,6 +73,7 @@ public final class AttemptRunner {
         trace.add(skipped(step, "circuit open"));
         continue;
       }
+      int rotations = 0;
       for (int retry = 0; ; retry++) {
         long remaining = deadline - ticker.read();
         if (remaining <= 0) {
@@ -80,8 +83,9 @@ public final class AttemptRunner {
         }
         Duration timeout = Duration.ofNanos(Math.min(policy.attemptTimeout().toNanos(), remaining));
         long start = ticker.read();
+        Credential key = keys.pick(step.route().provider());
         try {
-          ChatResponse response = call(step, timeout);
+          ChatResponse response = call(step, key, timeout);
           long took = ticker.read() - start;
           health.success(id, took, completionTokens(response), took);
           breakers.success(id);
@@ -91,6 +95,13 @@ public final class AttemptRunner {
           health.failure(id, e.category());
           breakers.failure(id, e.category(), e.getMessage());
           failures.add(e);
+          if (keys.rest(step.route().provider(), key, e)
+              && ++rotations < step.route().provider().credentials().size()) {
+            // The key, not the endpoint, was the problem: go on at once with another key.
+            trace.add(record(step, RouteAttempt.Outcome.RETRIED, e, start));
+            retry--;
+            continue;
+          }
           Duration delay = policy.retryDelay(e, retry + 1, random);
           if (delay != null && ticker.read() + delay.toNanos() < deadline) {
             trace.add(record(step, RouteAttempt.Outcome.RETRIED, e, start));
@@ -119,10 +130,8 @@ public final class AttemptRunner {
     throw fail(failures);
   }
 
-  private ChatResponse call(Step step, Duration timeout) {
+  private ChatResponse call(Step step, Credential credential, Duration timeout) {
     Route route = step.route();
-    Credential credential = route.provider().credentials().isEmpty()
-        ? null : route.provider().credentials().get(0);
     ProviderCall call = new ProviderCall(
         RequestShaper.forEndpoint(step.request(), route.endpoint()), route.endpoint(), credential,
         timeout);

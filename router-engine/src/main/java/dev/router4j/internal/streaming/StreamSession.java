@@ -14,6 +14,7 @@ import dev.router4j.api.spi.StreamHandle;
 import dev.router4j.api.spi.Ticker;
 import dev.router4j.internal.routing.Breakers;
 import dev.router4j.internal.routing.HealthTracker;
+import dev.router4j.internal.routing.KeyRing;
 import dev.router4j.internal.routing.RequestShaper;
 import dev.router4j.internal.routing.Route;
 import dev.router4j.internal.routing.RoutePlan;
@@ -49,6 +50,7 @@ public final class StreamSession {
   private final Duration timeout;
   private final Breakers breakers;
   private final HealthTracker health;
+  private final KeyRing keys;
   private final Finisher finisher;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final List<RouteAttempt> trace = new ArrayList<>();
@@ -61,12 +63,13 @@ public final class StreamSession {
 
   /** A session over the plan; call {@link #start()} to begin. */
   public StreamSession(RoutePlan plan, Ticker ticker, Duration timeout, Breakers breakers,
-      HealthTracker health, Finisher finisher) {
+      HealthTracker health, KeyRing keys, Finisher finisher) {
     this.plan = plan.steps();
     this.ticker = ticker;
     this.timeout = timeout;
     this.breakers = breakers;
     this.health = health;
+    this.keys = keys;
     this.finisher = finisher;
   }
 
@@ -91,9 +94,8 @@ public final class StreamSession {
       }
       return;
     }
-    Credential credential = route.provider().credentials().isEmpty()
-        ? null : route.provider().credentials().get(0);
-    Attempt listener = new Attempt(index, step, ticker.read());
+    Credential credential = keys.pick(route.provider());
+    Attempt listener = new Attempt(index, step, credential, ticker.read());
     try {
       handle = route.provider().adapter().stream(new ProviderCall(
           RequestShaper.forEndpoint(step.request(), route.endpoint()), route.endpoint(),
@@ -180,6 +182,7 @@ public final class StreamSession {
     private final int index;
     private final Step step;
     private final Route route;
+    private final Credential key;
     private final long start;
     private long firstOutput;
     private final StreamAssembler assembler = new StreamAssembler();
@@ -187,9 +190,10 @@ public final class StreamSession {
     private boolean started;
     private boolean over;
 
-    Attempt(int index, Step step, long start) {
+    Attempt(int index, Step step, Credential key, long start) {
       this.index = index;
       this.step = step;
+      this.key = key;
       this.route = step.route();
       this.start = start;
     }
@@ -251,6 +255,7 @@ public final class StreamSession {
       }
       failures.add(error);
       health.failure(route.endpoint().id(), error.category());
+      keys.rest(route.provider(), key, error);
       breakers.failure(route.endpoint().id(), error.category(), error.getMessage());
       boolean more = index + 1 < plan.size();
       // Nothing reached the caller yet: a stream that broke before its first token is as
