@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.random.RandomGenerator;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
@@ -83,6 +84,8 @@ public final class Router implements AutoCloseable {
   private final WebPlugin webPlugin;
   private final StickyRoutes sticky;
   private final KeyRing keys;
+  private final ScheduledExecutorService timer;
+  private final Duration firstTokenTimeout;
 
   private Router(Builder b) {
     this.webPlugin = new WebPlugin(b.webSearch, b.webSearchTimeout);
@@ -96,6 +99,12 @@ public final class Router implements AutoCloseable {
     this.planner = new Planner(EndpointRegistry.of(providers), health, b.random,
         TokenEstimator::promptTokens, b.defaultModel, b.autoSelector).withSticky(sticky);
     this.keys = new KeyRing(b.ticker);
+    this.firstTokenTimeout = b.firstTokenTimeout;
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "router4j-timer");
+      t.setDaemon(true);
+      return t;
+    });
     this.attempts = new AttemptRunner(b.ticker, policy, breakers, health, b.random, b.sleeper, keys);
     this.costs = new CostCalculator(b.platformFeePercent);
     if (b.executor != null) {
@@ -165,7 +174,7 @@ public final class Router implements AutoCloseable {
     RoutePlan plan = planner.plan(request);
     WebStep web = web(plan);
     StreamSession session = new StreamSession(web.plan(), ticker, policy.attemptTimeout(),
-        breakers, health, keys, (raw, step, trace) -> {
+        breakers, health, keys, timer, firstTokenTimeout, (raw, step, trace) -> {
           remember(request, step);
           return finish(raw, step, trace, web.results());
         });
@@ -257,6 +266,7 @@ public final class Router implements AutoCloseable {
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }
+    timer.shutdownNow();
   }
 
   /** Configures and builds a {@link Router}. Not thread-safe. */
@@ -270,6 +280,7 @@ public final class Router implements AutoCloseable {
     private Duration baseBackoff = AttemptPolicy.DEFAULTS.baseBackoff();
     private Duration maxBackoff = AttemptPolicy.DEFAULTS.maxBackoff();
     private Duration maxRetryAfter = AttemptPolicy.DEFAULTS.maxRetryAfter();
+    private Duration firstTokenTimeout = Duration.ofSeconds(60);
     private int breakerThreshold = 5;
     private Duration breakerDelay = Duration.ofSeconds(30);
     private RandomGenerator random = new SplittableRandom();
@@ -346,6 +357,17 @@ public final class Router implements AutoCloseable {
         throw new IllegalArgumentException("attemptTimeout must be positive, was " + timeout);
       }
       this.attemptTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How long a stream may wait for its first token before the attempt counts as timed out
+     * and the router moves on; 60 seconds by default.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder firstTokenTimeout(Duration timeout) {
+      this.firstTokenTimeout = positive(timeout, "firstTokenTimeout");
       return this;
     }
 

@@ -139,6 +139,24 @@ class RouterStreamingTest {
   }
 
   @Test
+  void aStreamWithNoFirstTokenInTimeFallsBack() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        .headersDelay(0, TimeUnit.MILLISECONDS).bodyDelay(3, TimeUnit.SECONDS).body(CHUNKS).build());
+    backup.enqueue(sse(CHUNKS));
+    try (Router router = Router.builder()
+            .provider(host(server, "cheap", "0.50")).provider(host(backup, "dear", "1.00"))
+            .firstTokenTimeout(java.time.Duration.ofMillis(300)).build();
+        ChatStream stream = router.stream(request())) {
+      StringBuilder text = new StringBuilder();
+      stream.forEach(c -> text.append(c.text()));
+      assertThat(text).hasToString("Seine, Loire.");
+      assertThat(stream.response().route()).extracting(RouteAttempt::provider, RouteAttempt::errorCategory)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("cheap", dev.router4j.api.error.ErrorCategory.TIMEOUT),
+              org.assertj.core.groups.Tuple.tuple("dear", null));
+    }
+  }
+
+  @Test
   void thePublisherDeliversOnlyWhatIsDemanded() throws Exception {
     server.enqueue(sse(CHUNKS));
     try (Router router = Router.builder().provider(host(server, "acme", "1.00")).build()) {

@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One routed stream: walks the route plan like the blocking path, but may fall back only
@@ -52,6 +55,8 @@ public final class StreamSession {
   private final HealthTracker health;
   private final KeyRing keys;
   private final Finisher finisher;
+  private final ScheduledExecutorService timer;
+  private final Duration firstTokenTimeout;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final List<RouteAttempt> trace = new ArrayList<>();
   private final List<RouterException> failures = new ArrayList<>();
@@ -63,7 +68,10 @@ public final class StreamSession {
 
   /** A session over the plan; call {@link #start()} to begin. */
   public StreamSession(RoutePlan plan, Ticker ticker, Duration timeout, Breakers breakers,
-      HealthTracker health, KeyRing keys, Finisher finisher) {
+      HealthTracker health, KeyRing keys, ScheduledExecutorService timer,
+      Duration firstTokenTimeout, Finisher finisher) {
+    this.timer = timer;
+    this.firstTokenTimeout = firstTokenTimeout;
     this.plan = plan.steps();
     this.ticker = ticker;
     this.timeout = timeout;
@@ -97,9 +105,12 @@ public final class StreamSession {
     Credential credential = keys.pick(route.provider());
     Attempt listener = new Attempt(index, step, credential, ticker.read());
     try {
-      handle = route.provider().adapter().stream(new ProviderCall(
+      listener.handle = route.provider().adapter().stream(new ProviderCall(
           RequestShaper.forEndpoint(step.request(), route.endpoint()), route.endpoint(),
           credential, timeout), listener);
+      handle = listener.handle;
+      listener.watchdog = timer.schedule(listener::firstTokenOverdue,
+          firstTokenTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RouterException e) {
       listener.onError(e);
     }
@@ -187,8 +198,10 @@ public final class StreamSession {
     private long firstOutput;
     private final StreamAssembler assembler = new StreamAssembler();
     private final List<ChatChunk> held = new ArrayList<>();
-    private boolean started;
+    private volatile boolean started;
     private boolean over;
+    volatile StreamHandle handle;
+    volatile ScheduledFuture<?> watchdog;
 
     Attempt(int index, Step step, Credential key, long start) {
       this.index = index;
@@ -198,8 +211,35 @@ public final class StreamSession {
       this.start = start;
     }
 
+    /** The watchdog: no output within the first-token timeout ends this attempt as a timeout. */
+    void firstTokenOverdue() {
+      if (started) {
+        return;
+      }
+      StreamHandle h = handle;
+      RouterException late = new RouterException(dev.router4j.api.error.ErrorCategory.TIMEOUT,
+          "no first token from " + route.endpoint().id() + " within "
+              + firstTokenTimeout.toMillis() + " ms");
+      synchronized (this) {
+        if (started || over) {
+          return;
+        }
+        onError(late);
+      }
+      if (h != null) {
+        h.cancel();
+      }
+    }
+
+    private void stopWatchdog() {
+      ScheduledFuture<?> w = watchdog;
+      if (w != null) {
+        w.cancel(false);
+      }
+    }
+
     @Override
-    public void onChunk(ChatChunk chunk) {
+    public synchronized void onChunk(ChatChunk chunk) {
       if (over || cancelled) {
         return;
       }
@@ -210,6 +250,7 @@ public final class StreamSession {
       }
       if (!started) {
         started = true;
+        stopWatchdog();
         firstOutput = ticker.read();
         for (ChatChunk c : held) {
           deliver(c);
@@ -220,11 +261,12 @@ public final class StreamSession {
     }
 
     @Override
-    public void onComplete() {
+    public synchronized void onComplete() {
       if (over) {
         return;
       }
       over = true;
+      stopWatchdog();
       for (ChatChunk c : held) {
         deliver(c);
       }
@@ -244,11 +286,12 @@ public final class StreamSession {
     }
 
     @Override
-    public void onError(RouterException error) {
+    public synchronized void onError(RouterException error) {
       if (over) {
         return;
       }
       over = true;
+      stopWatchdog();
       if (cancelled) {
         trace.add(record(route, RouteAttempt.Outcome.FAILED, error, start));
         return;
