@@ -230,6 +230,7 @@ public final class Router implements AutoCloseable {
     Route route = step.route();
     Usage usage = raw.usage();
     Cost cost = usage == null ? null
+        : CostCalculator.insured(usage, raw.finishReason()) ? Cost.ZERO
         : costs.cost(usage, route.endpoint().pricing(), 0, webResults.size());
     return WebPlugin.cite(raw, webResults).toBuilder()
         .model(route.endpoint().model())

@@ -17,6 +17,10 @@ import java.util.Objects;
  */
 public final class CostCalculator {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  /** Usage.extra key for prompt tokens written to a one-hour cache (Anthropic). */
+  public static final String CACHE_WRITE_1H = "cache_write_1h_tokens";
+  /** Anthropic bills one-hour cache writes at twice the prompt price when no price is listed. */
+  private static final BigDecimal ONE_HOUR_WRITE_MULTIPLIER = BigDecimal.valueOf(2);
 
   private final BigDecimal platformFeePercent;
 
@@ -49,6 +53,7 @@ public final class CostCalculator {
     int prompt = usage.prompt();
     int cached = nz(usage.cachedTokens());
     int cacheWrite = nz(usage.cacheWriteTokens());
+    int cacheWrite1h = Math.min(cacheWrite, extraInt(usage, CACHE_WRITE_1H));
     int completion = usage.completion();
     int reasoning = Math.min(nz(usage.reasoningTokens()), completion);
 
@@ -69,7 +74,9 @@ public final class CostCalculator {
     int uncached = Math.max(0, prompt - cached - cacheWrite);
     BigDecimal promptCost = times(promptPrice, uncached);
     BigDecimal readCost = times(or(readPrice, promptPrice), cached);
-    BigDecimal writeCost = times(or(writePrice, promptPrice), cacheWrite);
+    BigDecimal writeCost = times(or(writePrice, promptPrice), cacheWrite - cacheWrite1h)
+        .add(times(or(pricing.inputCacheWrite1h(), promptPrice.multiply(ONE_HOUR_WRITE_MULTIPLIER)),
+            cacheWrite1h));
     BigDecimal completionCost = times(completionPrice, completion - reasoning);
     BigDecimal reasoningCost = times(reasoningPrice, reasoning);
     BigDecimal requestCost = or(pricing.request(), BigDecimal.ZERO);
@@ -82,6 +89,19 @@ public final class CostCalculator {
         : subtotal.multiply(platformFeePercent).divide(HUNDRED);
     return new Cost(promptCost, completionCost, reasoningCost, readCost, writeCost, requestCost,
         imageCost, webCost, fee, usage.estimated());
+  }
+
+  /**
+   * Whether a generation is free under zero-completion insurance: no output tokens and a
+   * finish reason that is empty or an error.
+   */
+  public static boolean insured(Usage usage, dev.router4j.api.FinishReason finish) {
+    return usage.completion() == 0 && (finish == null || finish == dev.router4j.api.FinishReason.ERROR);
+  }
+
+  private static int extraInt(Usage usage, String key) {
+    Object v = usage.extra().get(key);
+    return v instanceof Number n ? Math.max(0, n.intValue()) : 0;
   }
 
   private static int nz(Integer v) {
