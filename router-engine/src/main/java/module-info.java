@@ -12,4 +12,5 @@ module dev.router4j.engine {
   exports dev.router4j;
   exports dev.router4j.json;
   exports dev.router4j.healing;
+  exports dev.router4j.catalog;
 }
