@@ -7,7 +7,14 @@ import dev.router4j.api.Plugin;
 import dev.router4j.api.RouteAttempt;
 import dev.router4j.api.Usage;
 import dev.router4j.api.cost.Cost;
+import dev.router4j.api.error.InvalidOutputException;
 import dev.router4j.api.error.RouterException;
+import dev.router4j.catalog.Catalog;
+import dev.router4j.healing.JsonHealer;
+import dev.router4j.healing.SchemaViolation;
+import dev.router4j.healing.UnrecoverableOutputException;
+import dev.router4j.internal.structured.AnswerHealing;
+import dev.router4j.internal.structured.StructuredPrompt;
 import dev.router4j.api.spi.ModelSelector;
 import dev.router4j.api.spi.Provider;
 import dev.router4j.api.spi.Sleeper;
@@ -86,8 +93,15 @@ public final class Router implements AutoCloseable {
   private final KeyRing keys;
   private final ScheduledExecutorService timer;
   private final Duration firstTokenTimeout;
+  private final AnswerHealing healing;
+  private final boolean structuredRetry;
+  private final Events events;
 
   private Router(Builder b) {
+    this.events = new Events(b.listeners);
+    this.healing = new AnswerHealing(b.healer);
+    this.structuredRetry = b.structuredRetry;
+    Catalog catalog = b.catalog;
     this.webPlugin = new WebPlugin(b.webSearch, b.webSearchTimeout);
     this.providers = List.copyOf(b.providers);
     this.ticker = b.ticker;
@@ -96,8 +110,11 @@ public final class Router implements AutoCloseable {
     this.health = new HealthTracker(b.ticker);
     this.breakers = new Breakers(b.breakerThreshold, b.breakerDelay);
     this.sticky = new StickyRoutes(b.ticker, 100_000);
-    this.planner = new Planner(EndpointRegistry.of(providers), health, b.random,
-        TokenEstimator::promptTokens, b.defaultModel, b.autoSelector).withSticky(sticky);
+    EndpointRegistry registry = EndpointRegistry.of(catalog.models(), catalog.endpoints(),
+        providers, e -> orNaN(catalog.priors(e).throughputP50()),
+        e -> orNaN(catalog.priors(e).latencyP50()));
+    this.planner = new Planner(registry, health, b.random, TokenEstimator::promptTokens,
+        b.defaultModel, b.autoSelector).withSticky(sticky);
     this.keys = new KeyRing(b.ticker);
     this.firstTokenTimeout = b.firstTokenTimeout;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -105,7 +122,8 @@ public final class Router implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.attempts = new AttemptRunner(b.ticker, policy, breakers, health, b.random, b.sleeper, keys);
+    this.attempts = new AttemptRunner(b.ticker, policy, breakers, health, b.random, b.sleeper,
+        keys, events::attempt);
     this.costs = new CostCalculator(b.platformFeePercent);
     if (b.executor != null) {
       this.executor = b.executor;
@@ -119,6 +137,10 @@ public final class Router implements AutoCloseable {
       this.executor = pool;
       this.ownedExecutor = pool;
     }
+  }
+
+  private static double orNaN(Double d) {
+    return d == null ? Double.NaN : d;
   }
 
   /** A builder with no providers. */
@@ -136,11 +158,68 @@ public final class Router implements AutoCloseable {
    */
   public ChatResponse chat(ChatRequest request) {
     Objects.requireNonNull(request, "request");
-    RoutePlan plan = planner.plan(request);
-    WebStep web = web(plan);
-    AttemptRunner.Success done = attempts.run(web.plan());
-    remember(request, done.step());
-    return finish(done.response(), done.step(), done.trace(), web.results());
+    events.callStarted();
+    try {
+      RoutePlan plan = planner.plan(request);
+      WebStep web = web(plan);
+      AttemptRunner.Success done = attempts.run(web.plan());
+      remember(request, done.step());
+      ChatResponse answer = finish(done.response(), done.step(), done.trace(), web.results());
+      answer = healed(answer, done, web);
+      events.succeeded(answer);
+      return answer;
+    } catch (RouterException e) {
+      events.failed(e);
+      throw e;
+    }
+  }
+
+  /**
+   * The answer with its JSON repaired where the request asked for JSON; when it cannot be
+   * repaired, the same endpoint is asked once more with the problems (if so configured),
+   * else the call fails with an {@link InvalidOutputException} holding the answer.
+   */
+  private ChatResponse healed(ChatResponse answer, AttemptRunner.Success done, WebStep web) {
+    ChatRequest asked = done.step().request();
+    try {
+      return notify(healing.heal(asked, answer));
+    } catch (UnrecoverableOutputException e) {
+      List<String> problems = problems(e);
+      if (!structuredRetry || asked.responseFormat() == null) {
+        throw new InvalidOutputException(answer, "the answer is not the JSON asked for: "
+            + e.getMessage(), problems, e);
+      }
+      ChatRequest again = StructuredPrompt.retry(asked, answer.text(), String.join("; ", problems));
+      Step step = new Step(done.step().route(), again);
+      AttemptRunner.Success second = attempts.run(new RoutePlan(List.of(step), List.of()));
+      List<RouteAttempt> trace = new ArrayList<>(done.trace());
+      trace.addAll(second.trace());
+      ChatResponse retried = finish(second.response(), step, trace, web.results());
+      try {
+        return notify(healing.heal(asked, retried));
+      } catch (UnrecoverableOutputException twice) {
+        throw new InvalidOutputException(retried, "the answer is not the JSON asked for, even "
+            + "after asking again: " + twice.getMessage(), problems(twice), twice);
+      }
+    }
+  }
+
+  private ChatResponse notify(ChatResponse answer) {
+    if (answer.healing() != null) {
+      events.healed(answer);
+    }
+    return answer;
+  }
+
+  private static List<String> problems(UnrecoverableOutputException e) {
+    if (e.violations().isEmpty()) {
+      return List.of(e.reason() + ": " + e.getMessage());
+    }
+    List<String> out = new ArrayList<>();
+    for (SchemaViolation v : e.violations()) {
+      out.add((v.pointer().isEmpty() ? "/" : v.pointer()) + " " + v.message());
+    }
+    return out;
   }
 
   /**
@@ -171,12 +250,22 @@ public final class Router implements AutoCloseable {
    */
   public ChatStream stream(ChatRequest request) {
     Objects.requireNonNull(request, "request");
-    RoutePlan plan = planner.plan(request);
-    WebStep web = web(plan);
+    events.callStarted();
+    RoutePlan plan;
+    WebStep web;
+    try {
+      plan = planner.plan(request);
+      web = web(plan);
+    } catch (RouterException e) {
+      events.failed(e);
+      throw e;
+    }
     StreamSession session = new StreamSession(web.plan(), ticker, policy.attemptTimeout(),
-        breakers, health, keys, timer, firstTokenTimeout, (raw, step, trace) -> {
+        breakers, health, keys, timer, firstTokenTimeout, events::attempt, (raw, step, trace) -> {
           remember(request, step);
-          return finish(raw, step, trace, web.results());
+          ChatResponse answer = finish(raw, step, trace, web.results());
+          events.succeeded(answer);
+          return answer;
         });
     session.start();
     return new ChatStream(session);
@@ -256,6 +345,11 @@ public final class Router implements AutoCloseable {
     return List.copyOf(out);
   }
 
+  /** Counters since the router was built. */
+  public RouterMetrics metrics() {
+    return events.metrics();
+  }
+
   /** The providers registered with this router. */
   public List<Provider> providers() {
     return providers;
@@ -282,6 +376,10 @@ public final class Router implements AutoCloseable {
     private Duration maxBackoff = AttemptPolicy.DEFAULTS.maxBackoff();
     private Duration maxRetryAfter = AttemptPolicy.DEFAULTS.maxRetryAfter();
     private Duration firstTokenTimeout = Duration.ofSeconds(60);
+    private Catalog catalog;
+    private JsonHealer healer = JsonHealer.create();
+    private boolean structuredRetry;
+    private final List<RouterListener> listeners = new ArrayList<>();
     private int breakerThreshold = 5;
     private Duration breakerDelay = Duration.ofSeconds(30);
     private RandomGenerator random = new SplittableRandom();
@@ -358,6 +456,37 @@ public final class Router implements AutoCloseable {
         throw new IllegalArgumentException("attemptTimeout must be positive, was " + timeout);
       }
       this.attemptTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The models and endpoints to route over, with their prices; by default the bundled
+     * catalog ({@link Catalog#bundled()}). Endpoints of providers that are not registered are
+     * never called; providers may add or override endpoints of their own.
+     */
+    public Builder catalog(Catalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /** The healer that repairs JSON answers; by default {@link JsonHealer#create()}. */
+    public Builder healer(JsonHealer healer) {
+      this.healer = Objects.requireNonNull(healer, "healer");
+      return this;
+    }
+
+    /**
+     * Whether an answer that cannot be repaired into the requested JSON is asked for once
+     * more, with the problems, before the call fails; off by default.
+     */
+    public Builder structuredOutputRetry(boolean retry) {
+      this.structuredRetry = retry;
+      return this;
+    }
+
+    /** Adds a listener. */
+    public Builder listener(RouterListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
@@ -464,6 +593,9 @@ public final class Router implements AutoCloseable {
     public Router build() {
       if (providers.isEmpty()) {
         throw new IllegalStateException("register at least one provider");
+      }
+      if (catalog == null) {
+        catalog = Catalog.bundled();
       }
       return new Router(this);
     }

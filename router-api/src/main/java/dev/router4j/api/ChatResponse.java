@@ -24,6 +24,7 @@ import java.util.Map;
  * @param usage the token counts, or null
  * @param cost the exact cost the router computed, or null when it did not
  * @param route every attempt the router made, the answering one last (empty when not routed)
+ * @param healing what the router repaired in the answer, or null when nothing
  * @param extra other top-level fields, kept for the round trip
  */
 public record ChatResponse(
@@ -37,6 +38,7 @@ public record ChatResponse(
     Usage usage,
     Cost cost,
     List<RouteAttempt> route,
+    Healing healing,
     Map<String, Object> extra) {
 
   /** Copies the lists. */
@@ -55,7 +57,7 @@ public record ChatResponse(
   public Builder toBuilder() {
     return new Builder().id(id).object(object).created(created).model(model).provider(provider)
         .choices(choices).systemFingerprint(systemFingerprint).usage(usage).cost(cost)
-        .route(route).extra(extra);
+        .route(route).healing(healing).extra(extra);
   }
 
   /** The first choice's message, or null when there is no choice. */
@@ -92,6 +94,7 @@ public record ChatResponse(
     private Usage usage;
     private Cost cost;
     private List<RouteAttempt> route;
+    private Healing healing;
     private Map<String, Object> extra;
 
     private Builder() {}
@@ -162,6 +165,12 @@ public record ChatResponse(
       return this;
     }
 
+    /** What the router repaired. */
+    public Builder healing(Healing v) {
+      healing = v;
+      return this;
+    }
+
     /** Other fields. */
     public Builder extra(Map<String, Object> v) {
       extra = v;
@@ -171,7 +180,7 @@ public record ChatResponse(
     /** Builds the response. */
     public ChatResponse build() {
       return new ChatResponse(id, object, created, model, provider, choices, systemFingerprint,
-          usage, cost, route, extra);
+          usage, cost, route, healing, extra);
     }
   }
 }

@@ -95,7 +95,7 @@ public final class ResponseReader {
     in.end();
     try {
       return new ChatResponse(id, object, created, model, provider, choices, fingerprint, usage,
-          null, null, extra);
+          null, null, null, extra);
     } catch (RuntimeException e) {
       throw in.rethrowAt("$", e, null);
     }

@@ -33,10 +33,12 @@ public final class AttemptRunner {
   private final RandomGenerator random;
   private final Sleeper sleeper;
   private final KeyRing keys;
+  private final java.util.function.Consumer<RouteAttempt> observer;
 
   /** A runner. */
   public AttemptRunner(Ticker ticker, AttemptPolicy policy, Breakers breakers, HealthTracker health,
-      RandomGenerator random, Sleeper sleeper, KeyRing keys) {
+      RandomGenerator random, Sleeper sleeper, KeyRing keys,
+      java.util.function.Consumer<RouteAttempt> observer) {
     this.ticker = ticker;
     this.policy = policy;
     this.breakers = breakers;
@@ -44,6 +46,12 @@ public final class AttemptRunner {
     this.random = random;
     this.sleeper = sleeper;
     this.keys = keys;
+    this.observer = observer;
+  }
+
+  private void note(List<RouteAttempt> trace, RouteAttempt attempt) {
+    trace.add(attempt);
+    observer.accept(attempt);
   }
 
   /** What a successful walk produced. */
@@ -65,12 +73,12 @@ public final class AttemptRunner {
       Step step = steps.get(i);
       String id = step.route().endpoint().id();
       if (contextNeeded > 0 && step.route().endpoint().contextLength() <= contextNeeded) {
-        trace.add(skipped(step, "context " + step.route().endpoint().contextLength()
+        note(trace, skipped(step, "context " + step.route().endpoint().contextLength()
             + " is not larger than the one that overflowed"));
         continue;
       }
       if (!breakers.permit(id)) {
-        trace.add(skipped(step, "circuit open"));
+        note(trace, skipped(step, "circuit open"));
         continue;
       }
       int rotations = 0;
@@ -89,7 +97,7 @@ public final class AttemptRunner {
           long took = ticker.read() - start;
           health.success(id, took, completionTokens(response), took);
           breakers.success(id);
-          trace.add(record(step, RouteAttempt.Outcome.SUCCESS, null, start));
+          note(trace, record(step, RouteAttempt.Outcome.SUCCESS, null, start));
           return new Success(response, step, List.copyOf(trace));
         } catch (RouterException e) {
           health.failure(id, e.category());
@@ -98,23 +106,23 @@ public final class AttemptRunner {
           if (keys.rest(step.route().provider(), key, e)
               && ++rotations < step.route().provider().credentials().size()) {
             // The key, not the endpoint, was the problem: go on at once with another key.
-            trace.add(record(step, RouteAttempt.Outcome.RETRIED, e, start));
+            note(trace, record(step, RouteAttempt.Outcome.RETRIED, e, start));
             retry--;
             continue;
           }
           Duration delay = policy.retryDelay(e, retry + 1, random);
           if (delay != null && ticker.read() + delay.toNanos() < deadline) {
-            trace.add(record(step, RouteAttempt.Outcome.RETRIED, e, start));
+            note(trace, record(step, RouteAttempt.Outcome.RETRIED, e, start));
             log.debug("retrying {} in {} ms after {}", id, delay.toMillis(), e.category());
             pause(delay);
             continue;
           }
           boolean more = i < steps.size() - 1;
           if (!more || !AttemptPolicy.fallBack(e)) {
-            trace.add(record(step, RouteAttempt.Outcome.FAILED, e, start));
+            note(trace, record(step, RouteAttempt.Outcome.FAILED, e, start));
             throw fail(failures);
           }
-          trace.add(record(step, RouteAttempt.Outcome.FELL_BACK, e, start));
+          note(trace, record(step, RouteAttempt.Outcome.FELL_BACK, e, start));
           log.debug("attempt {} failed ({}), falling back", id, e.category());
           if (e.category() == ErrorCategory.CONTEXT_LENGTH_EXCEEDED) {
             contextNeeded = Math.max(contextNeeded, step.route().endpoint().contextLength());

@@ -13,10 +13,11 @@ public final class RequestShaper {
   private RequestShaper() {}
 
   /** The request as it should be sent to the endpoint. */
-  public static ChatRequest forEndpoint(ChatRequest r, Endpoint e) {
+  public static ChatRequest forEndpoint(ChatRequest request, Endpoint e) {
     if (e.supportedParameters().isEmpty()) {
-      return r;
+      return request;
     }
+    ChatRequest r = dev.router4j.internal.structured.StructuredPrompt.forEndpoint(request, e);
     List<String> used = RequestParameters.used(r);
     ChatRequest.Builder b = null;
     for (String param : used) {

@@ -57,6 +57,7 @@ public final class StreamSession {
   private final Finisher finisher;
   private final ScheduledExecutorService timer;
   private final Duration firstTokenTimeout;
+  private final java.util.function.Consumer<RouteAttempt> observer;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final List<RouteAttempt> trace = new ArrayList<>();
   private final List<RouterException> failures = new ArrayList<>();
@@ -69,7 +70,9 @@ public final class StreamSession {
   /** A session over the plan; call {@link #start()} to begin. */
   public StreamSession(RoutePlan plan, Ticker ticker, Duration timeout, Breakers breakers,
       HealthTracker health, KeyRing keys, ScheduledExecutorService timer,
-      Duration firstTokenTimeout, Finisher finisher) {
+      Duration firstTokenTimeout, java.util.function.Consumer<RouteAttempt> observer,
+      Finisher finisher) {
+    this.observer = observer;
     this.timer = timer;
     this.firstTokenTimeout = firstTokenTimeout;
     this.plan = plan.steps();
@@ -90,7 +93,7 @@ public final class StreamSession {
     Step step = plan.get(index);
     Route route = step.route();
     if (!breakers.permit(route.endpoint().id())) {
-      trace.add(new RouteAttempt(route.provider().slug(), route.endpoint().model(),
+      note(new RouteAttempt(route.provider().slug(), route.endpoint().model(),
           route.endpoint().id(), RouteAttempt.Outcome.SKIPPED, null, 0, "circuit open",
           Duration.ZERO));
       if (index + 1 < plan.size()) {
@@ -166,6 +169,11 @@ public final class StreamSession {
   /** Whether the caller cancelled. */
   public boolean isCancelled() {
     return cancelled;
+  }
+
+  private void note(RouteAttempt attempt) {
+    trace.add(attempt);
+    observer.accept(attempt);
   }
 
   private void deliver(Object item) {
@@ -270,7 +278,7 @@ public final class StreamSession {
       for (ChatChunk c : held) {
         deliver(c);
       }
-      trace.add(record(route, RouteAttempt.Outcome.SUCCESS, null, start));
+      note(record(route, RouteAttempt.Outcome.SUCCESS, null, start));
       long end = ticker.read();
       String id = route.endpoint().id();
       breakers.success(id);
@@ -293,7 +301,7 @@ public final class StreamSession {
       over = true;
       stopWatchdog();
       if (cancelled) {
-        trace.add(record(route, RouteAttempt.Outcome.FAILED, error, start));
+        note(record(route, RouteAttempt.Outcome.FAILED, error, start));
         return;
       }
       failures.add(error);
@@ -306,11 +314,11 @@ public final class StreamSession {
       boolean worthIt = error.fallbackWorthy()
           || error instanceof dev.router4j.api.error.StreamInterruptedException;
       if (!started && more && worthIt) {
-        trace.add(record(route, RouteAttempt.Outcome.FELL_BACK, error, start));
+        note(record(route, RouteAttempt.Outcome.FELL_BACK, error, start));
         attempt(index + 1);
         return;
       }
-      trace.add(record(route, RouteAttempt.Outcome.FAILED, error, start));
+      note(record(route, RouteAttempt.Outcome.FAILED, error, start));
       deliver(!started && failures.size() > 1 ? new AllRoutesFailedException(failures) : error);
     }
   }
