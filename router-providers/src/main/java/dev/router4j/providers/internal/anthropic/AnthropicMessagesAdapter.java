@@ -1,5 +1,6 @@
 package dev.router4j.providers.internal.anthropic;
 
+import dev.router4j.providers.internal.http.BodyLimit;
 import dev.router4j.api.ChatResponse;
 import dev.router4j.api.Reasoning;
 import dev.router4j.api.error.ErrorCategory;
@@ -78,7 +79,7 @@ public final class AnthropicMessagesAdapter implements ProviderAdapter {
       if (!response.isSuccessful()) {
         throw classify(errors, response, provider, model);
       }
-      return AnthropicResponseReader.read(response.body().source(), provider,
+      return AnthropicResponseReader.read(BodyLimit.source(response.body(), provider), provider,
           excludesReasoning(call));
     } catch (IOException e) {
       throw errors.classifyTransport(e, provider, model);

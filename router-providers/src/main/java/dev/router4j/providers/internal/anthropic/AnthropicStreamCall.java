@@ -1,5 +1,6 @@
 package dev.router4j.providers.internal.anthropic;
 
+import dev.router4j.providers.internal.http.BodyLimit;
 import dev.router4j.api.ChatChunk;
 import dev.router4j.api.error.ErrorCategory;
 import dev.router4j.api.error.RouterException;
@@ -70,7 +71,7 @@ final class AnthropicStreamCall implements Callback, StreamHandle {
         fail(AnthropicMessagesAdapter.classify(errors, response, provider, model));
         return;
       }
-      SseReader reader = SseReader.of(response.body().source());
+      SseReader reader = SseReader.of(BodyLimit.source(response.body(), provider));
       SseEvent event;
       while ((event = reader.next()) != null) {
         if (cancelled.get() || ended.get()) {

@@ -1,5 +1,6 @@
 package dev.router4j.providers.internal.gemini;
 
+import dev.router4j.providers.internal.http.BodyLimit;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import dev.router4j.api.ChatResponse;
@@ -204,7 +205,7 @@ public final class GeminiAdapter implements ProviderAdapter {
   /** Parses a reply body; a read failure stays an IOException (a transport failure). */
   private static Object parse(Response response) throws IOException {
     try {
-      return GeminiJson.parse(response.body().source());
+      return GeminiJson.parse(BodyLimit.source(response.body(), "gemini"));
     } catch (JsonDataException | JsonEncodingException e) {
       throw new MalformedResponseException("$", "malformed Gemini reply: " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package dev.router4j.providers.internal.gemini;
 
+import dev.router4j.providers.internal.http.BodyLimit;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import dev.router4j.api.ChatChunk;
@@ -77,7 +78,7 @@ final class GeminiStreamCall implements Callback, StreamHandle {
         fail(errors.classify(response, provider, model));
         return;
       }
-      SseReader reader = SseReader.of(response.body().source());
+      SseReader reader = SseReader.of(BodyLimit.source(response.body(), provider));
       SseEvent event;
       while ((event = reader.next()) != null) {
         if (cancelled.get()) {
