@@ -13,4 +13,5 @@ module dev.router4j.engine {
   exports dev.router4j.json;
   exports dev.router4j.healing;
   exports dev.router4j.catalog;
+  exports dev.router4j.workspace;
 }
