@@ -13,7 +13,17 @@ import dev.router4j.catalog.Catalog;
 import dev.router4j.healing.JsonHealer;
 import dev.router4j.healing.SchemaViolation;
 import dev.router4j.healing.UnrecoverableOutputException;
+import dev.router4j.internal.budget.CallScope;
+import dev.router4j.internal.budget.RateGate;
+import dev.router4j.internal.budget.SpendGuard;
+import dev.router4j.internal.routing.AttemptGate;
 import dev.router4j.internal.structured.AnswerHealing;
+import dev.router4j.workspace.Guardrails;
+import dev.router4j.workspace.RateLimit;
+import dev.router4j.workspace.SpendListener;
+import dev.router4j.workspace.Workspace;
+import java.time.Clock;
+import java.util.Map;
 import dev.router4j.internal.structured.StructuredPrompt;
 import dev.router4j.api.spi.ModelSelector;
 import dev.router4j.api.spi.Provider;
@@ -96,8 +106,59 @@ public final class Router implements AutoCloseable {
   private final AnswerHealing healing;
   private final boolean structuredRetry;
   private final Events events;
+  private final SpendGuard guard;
+  private final RateGate rates;
+  private final Map<String, Workspace> workspaces;
+  private final BigDecimal platformFeePercent;
+  private final CallScope scope;
+  private final boolean root;
+
+  /** A view sharing everything with {@code base} but the call scope. */
+  private Router(Router base, CallScope scope) {
+    this.providers = base.providers;
+    this.planner = base.planner;
+    this.attempts = base.attempts;
+    this.costs = base.costs;
+    this.executor = base.executor;
+    this.ticker = base.ticker;
+    this.policy = base.policy;
+    this.breakers = base.breakers;
+    this.health = base.health;
+    this.ownedExecutor = base.ownedExecutor;
+    this.webPlugin = base.webPlugin;
+    this.sticky = base.sticky;
+    this.keys = base.keys;
+    this.timer = base.timer;
+    this.firstTokenTimeout = base.firstTokenTimeout;
+    this.healing = base.healing;
+    this.structuredRetry = base.structuredRetry;
+    this.events = base.events;
+    this.guard = base.guard;
+    this.rates = base.rates;
+    this.workspaces = base.workspaces;
+    this.platformFeePercent = base.platformFeePercent;
+    this.scope = scope;
+    this.root = false;
+  }
 
   private Router(Builder b) {
+    this.root = true;
+    this.scope = CallScope.NONE;
+    this.platformFeePercent = b.platformFeePercent;
+    Map<String, Workspace> ws = new java.util.LinkedHashMap<>();
+    for (Workspace w : b.workspaces) {
+      if (ws.put(w.name(), w) != null) {
+        throw new IllegalStateException("workspace '" + w.name() + "' is configured twice");
+      }
+    }
+    this.workspaces = Map.copyOf(ws);
+    SpendGuard.Builder g = SpendGuard.builder().workspaces(b.workspaces).clock(b.clock)
+        .ticker(b.ticker);
+    for (SpendListener l : b.spendListeners) {
+      g.listener(l);
+    }
+    this.guard = g.build();
+    this.rates = new RateGate(b.workspaces, b.rateLimits, b.ticker, b.sleeper);
     this.events = new Events(b.listeners);
     this.healing = new AnswerHealing(b.healer);
     this.structuredRetry = b.structuredRetry;
@@ -160,12 +221,13 @@ public final class Router implements AutoCloseable {
     Objects.requireNonNull(request, "request");
     events.callStarted();
     try {
-      RoutePlan plan = planner.plan(request);
-      WebStep web = web(plan);
-      AttemptRunner.Success done = attempts.run(web.plan());
-      remember(request, done.step());
-      ChatResponse answer = finish(done.response(), done.step(), done.trace(), web.results());
-      answer = healed(answer, done, web);
+      Call call = begin(request);
+      WebStep web = web(call.plan());
+      AttemptRunner.Success done = attempts.run(web.plan(), call.gate());
+      remember(call.request(), done.step());
+      ChatResponse answer = finish(done.response(), done.step(), done.trace(), web.results(),
+          done.ticket());
+      answer = healed(answer, done, web, call.gate());
       events.succeeded(answer);
       return answer;
     } catch (RouterException e) {
@@ -179,7 +241,8 @@ public final class Router implements AutoCloseable {
    * repaired, the same endpoint is asked once more with the problems (if so configured),
    * else the call fails with an {@link InvalidOutputException} holding the answer.
    */
-  private ChatResponse healed(ChatResponse answer, AttemptRunner.Success done, WebStep web) {
+  private ChatResponse healed(ChatResponse answer, AttemptRunner.Success done, WebStep web,
+      AttemptGate gate) {
     ChatRequest asked = done.step().request();
     try {
       return notify(healing.heal(asked, answer));
@@ -191,10 +254,10 @@ public final class Router implements AutoCloseable {
       }
       ChatRequest again = StructuredPrompt.retry(asked, answer.text(), String.join("; ", problems));
       Step step = new Step(done.step().route(), again);
-      AttemptRunner.Success second = attempts.run(new RoutePlan(List.of(step), List.of()));
+      AttemptRunner.Success second = attempts.run(new RoutePlan(List.of(step), List.of()), gate);
       List<RouteAttempt> trace = new ArrayList<>(done.trace());
       trace.addAll(second.trace());
-      ChatResponse retried = finish(second.response(), step, trace, web.results());
+      ChatResponse retried = finish(second.response(), step, trace, web.results(), second.ticket());
       try {
         return notify(healing.heal(asked, retried));
       } catch (UnrecoverableOutputException twice) {
@@ -251,19 +314,20 @@ public final class Router implements AutoCloseable {
   public ChatStream stream(ChatRequest request) {
     Objects.requireNonNull(request, "request");
     events.callStarted();
-    RoutePlan plan;
+    Call call;
     WebStep web;
     try {
-      plan = planner.plan(request);
-      web = web(plan);
+      call = begin(request);
+      web = web(call.plan());
     } catch (RouterException e) {
       events.failed(e);
       throw e;
     }
     StreamSession session = new StreamSession(web.plan(), ticker, policy.attemptTimeout(),
-        breakers, health, keys, timer, firstTokenTimeout, events::attempt, (raw, step, trace) -> {
-          remember(request, step);
-          ChatResponse answer = finish(raw, step, trace, web.results());
+        breakers, health, keys, timer, firstTokenTimeout, events::attempt, call.gate(),
+        (raw, step, trace, ticket) -> {
+          remember(call.request(), step);
+          ChatResponse answer = finish(raw, step, trace, web.results(), ticket);
           events.succeeded(answer);
           return answer;
         });
@@ -284,6 +348,61 @@ public final class Router implements AutoCloseable {
   private void remember(ChatRequest request, Step step) {
     var endpoint = step.route().endpoint();
     sticky.served(endpoint.model(), request, endpoint.id(), endpoint.pricing());
+  }
+
+  /** A call after its workspace is applied: the request to plan, its plan and its gate. */
+  private record Call(ChatRequest request, RoutePlan plan, AttemptGate gate) {}
+
+  /**
+   * Applies the view's workspace (default model, merged provider preferences, guardrails) and
+   * plans; the gate charges the call's scope (workspace, key, user, tags).
+   */
+  private Call begin(ChatRequest request) {
+    Workspace ws = scope.workspace() == null ? null : workspaces.get(scope.workspace());
+    ChatRequest r = request;
+    java.util.function.Function<dev.router4j.api.catalog.Endpoint, String> guardrail = null;
+    if (ws != null) {
+      String model = ws.modelFor(r.model());
+      ChatRequest.Builder b = r.toBuilder().model(model)
+          .provider(ws.effectivePreferences(r.provider()));
+      r = b.build();
+      for (String m : r.candidateModels()) {
+        String refused = ws.guardrails().checkModel(m);
+        if (refused != null) {
+          throw new RouterException(dev.router4j.api.error.ErrorCategory.PERMISSION,
+              "workspace " + ws.name() + ": " + refused);
+        }
+      }
+      Guardrails rails = ws.guardrails();
+      guardrail = rails.isEmpty() ? null : e -> rails.check(null, e);
+    }
+    RoutePlan plan = planner.plan(r, guardrail);
+    CallScope s = r.user() == null ? scope : scope.withUser(r.user());
+    AttemptGate gate = new CallGate(guard, rates, s, TokenEstimator.promptTokens(r),
+        platformFeePercent);
+    return new Call(r, plan, gate);
+  }
+
+  /**
+   * A view of this router for the named workspace: its default model, provider preferences,
+   * guardrails, spend caps and rate limits apply to every call made through the view. Views
+   * share everything else (endpoints, health, budgets, the ledger) with the router.
+   *
+   * @throws IllegalArgumentException when no such workspace was configured
+   */
+  public Router workspace(String name) {
+    if (!workspaces.containsKey(name)) {
+      throw new IllegalArgumentException("no workspace '" + name + "'; configured: "
+          + new java.util.TreeSet<>(workspaces.keySet()));
+    }
+    return new Router(this, new CallScope(name, null, scope.user(), scope.tags()));
+  }
+
+  /** A view of this router whose calls carry the given tags (for spend caps and records). */
+  public Router tagged(Map<String, String> tags) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(scope.tags());
+    all.putAll(tags);
+    return new Router(this, scope.withTags(all));
   }
 
   /** The plan with web results injected into the steps that asked for them, and the results. */
@@ -315,12 +434,19 @@ public final class Router implements AutoCloseable {
   }
 
   private ChatResponse finish(ChatResponse raw, Step step, List<RouteAttempt> trace,
-      List<WebResult> webResults) {
+      List<WebResult> webResults, AttemptGate.Ticket ticket) {
     Route route = step.route();
     Usage usage = raw.usage();
-    Cost cost = usage == null ? null
-        : CostCalculator.insured(usage, raw.finishReason()) ? Cost.ZERO
-        : costs.cost(usage, route.endpoint().pricing(), 0, webResults.size());
+    Cost cost;
+    try {
+      cost = usage == null ? null
+          : CostCalculator.insured(usage, raw.finishReason()) ? Cost.ZERO
+          : costs.cost(usage, route.endpoint().pricing(), 0, webResults.size());
+    } catch (RuntimeException e) {
+      ticket.release();
+      throw e;
+    }
+    ticket.settle(cost, usage);
     return WebPlugin.cite(raw, webResults).toBuilder()
         .model(route.endpoint().model())
         .provider(route.provider().slug())
@@ -358,6 +484,9 @@ public final class Router implements AutoCloseable {
   /** Shuts down the executor the router created for asynchronous calls. Idempotent. */
   @Override
   public void close() {
+    if (!root) {
+      return; // a view owns nothing; close the router it came from
+    }
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }
@@ -380,6 +509,10 @@ public final class Router implements AutoCloseable {
     private JsonHealer healer = JsonHealer.create();
     private boolean structuredRetry;
     private final List<RouterListener> listeners = new ArrayList<>();
+    private final List<Workspace> workspaces = new ArrayList<>();
+    private final List<RateLimit> rateLimits = new ArrayList<>(List.of(RateLimit.FREE_VARIANTS));
+    private final List<SpendListener> spendListeners = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
     private int breakerThreshold = 5;
     private Duration breakerDelay = Duration.ofSeconds(30);
     private RandomGenerator random = new SplittableRandom();
@@ -481,6 +614,36 @@ public final class Router implements AutoCloseable {
      */
     public Builder structuredOutputRetry(boolean retry) {
       this.structuredRetry = retry;
+      return this;
+    }
+
+    /**
+     * Adds a workspace: its credentials-independent routing defaults, guardrails, spend caps
+     * and rate limits apply to calls made through {@link Router#workspace(String)}.
+     */
+    public Builder workspace(Workspace workspace) {
+      workspaces.add(Objects.requireNonNull(workspace, "workspace"));
+      return this;
+    }
+
+    /**
+     * Adds a router-wide rate limit (per key, provider or model). The free-variant limit of 20
+     * requests a minute per {@code :free} model is there by default.
+     */
+    public Builder rateLimit(RateLimit limit) {
+      rateLimits.add(Objects.requireNonNull(limit, "limit"));
+      return this;
+    }
+
+    /** Hears spend caps passing their alert thresholds (50, 80 and 100% by default). */
+    public Builder spendListener(SpendListener listener) {
+      spendListeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** The wall clock for budget periods (UTC days, weeks, months); inject one in tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

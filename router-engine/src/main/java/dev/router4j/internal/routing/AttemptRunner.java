@@ -54,8 +54,9 @@ public final class AttemptRunner {
     observer.accept(attempt);
   }
 
-  /** What a successful walk produced. */
-  public record Success(ChatResponse response, Step step, List<RouteAttempt> trace) {}
+  /** What a successful walk produced; its ticket is settled once the cost is known. */
+  public record Success(ChatResponse response, Step step, List<RouteAttempt> trace,
+      AttemptGate.Ticket ticket) {}
 
   /**
    * Tries the plan's steps in order.
@@ -64,6 +65,14 @@ public final class AttemptRunner {
    *     {@link AllRoutesFailedException} holding every failure
    */
   public Success run(RoutePlan plan) {
+    return run(plan, AttemptGate.OPEN);
+  }
+
+  /**
+   * Tries the plan's steps in order, each admitted by the gate first; a step the gate refuses
+   * is skipped (the next may be cheaper or under another limit).
+   */
+  public Success run(RoutePlan plan, AttemptGate gate) {
     long deadline = ticker.read() + policy.deadline().toNanos();
     List<Step> steps = plan.steps();
     List<RouteAttempt> trace = new ArrayList<>(steps.size());
@@ -92,14 +101,26 @@ public final class AttemptRunner {
         Duration timeout = Duration.ofNanos(Math.min(policy.attemptTimeout().toNanos(), remaining));
         long start = ticker.read();
         Credential key = keys.pick(step.route().provider());
+        AttemptGate.Ticket ticket;
+        try {
+          ticket = gate.enter(step, key, remaining);
+        } catch (RouterException refused) {
+          failures.add(refused);
+          note(trace, skipped(step, refused.getMessage()));
+          if (!refused.fallbackWorthy()) {
+            throw fail(failures);
+          }
+          break;
+        }
         try {
           ChatResponse response = call(step, key, timeout);
           long took = ticker.read() - start;
           health.success(id, took, completionTokens(response), took);
           breakers.success(id);
           note(trace, record(step, RouteAttempt.Outcome.SUCCESS, null, start));
-          return new Success(response, step, List.copyOf(trace));
+          return new Success(response, step, List.copyOf(trace), ticket);
         } catch (RouterException e) {
+          ticket.release();
           health.failure(id, e.category());
           breakers.failure(id, e.category(), e.getMessage());
           failures.add(e);

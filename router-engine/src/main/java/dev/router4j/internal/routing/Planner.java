@@ -97,6 +97,15 @@ public final class Planner {
    * @throws NoEndpointException when nothing is left, listing every exclusion
    */
   public RoutePlan plan(ChatRequest request) {
+    return plan(request, null);
+  }
+
+  /**
+   * Plans the request with one more hard filter (a workspace's guardrails): it gives the reason
+   * an endpoint is excluded, or null.
+   */
+  public RoutePlan plan(ChatRequest request,
+      java.util.function.Function<Endpoint, String> guardrail) {
     List<String> models = request.candidateModels();
     if (models.isEmpty()) {
       if (defaultModel == null) {
@@ -134,7 +143,10 @@ public final class Planner {
       Model model = registry.model(resolved.slug());
       List<Route> kept = new ArrayList<>(routes.size());
       for (Route r : routes) {
-        String reason = exclusion(r.endpoint(), model, modelRequest, prefs, resolved, estimatedPrompt);
+        String reason = guardrail == null ? null : guardrail.apply(r.endpoint());
+        if (reason == null) {
+          reason = exclusion(r.endpoint(), model, modelRequest, prefs, resolved, estimatedPrompt);
+        }
         if (reason == null) {
           kept.add(r);
         } else {

@@ -12,6 +12,7 @@ import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
 import dev.router4j.api.spi.Ticker;
+import dev.router4j.internal.routing.AttemptGate;
 import dev.router4j.internal.routing.Breakers;
 import dev.router4j.internal.routing.HealthTracker;
 import dev.router4j.internal.routing.KeyRing;
@@ -42,7 +43,8 @@ public final class StreamSession {
   @FunctionalInterface
   public interface Finisher {
     /** Turns the assembled answer into the final response. */
-    ChatResponse finish(ChatResponse assembled, Step step, List<RouteAttempt> trace);
+    ChatResponse finish(ChatResponse assembled, Step step, List<RouteAttempt> trace,
+        AttemptGate.Ticket ticket);
   }
 
   private static final Object END = new Object();
@@ -58,6 +60,7 @@ public final class StreamSession {
   private final ScheduledExecutorService timer;
   private final Duration firstTokenTimeout;
   private final java.util.function.Consumer<RouteAttempt> observer;
+  private final AttemptGate gate;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final List<RouteAttempt> trace = new ArrayList<>();
   private final List<RouterException> failures = new ArrayList<>();
@@ -71,8 +74,9 @@ public final class StreamSession {
   public StreamSession(RoutePlan plan, Ticker ticker, Duration timeout, Breakers breakers,
       HealthTracker health, KeyRing keys, ScheduledExecutorService timer,
       Duration firstTokenTimeout, java.util.function.Consumer<RouteAttempt> observer,
-      Finisher finisher) {
+      AttemptGate gate, Finisher finisher) {
     this.observer = observer;
+    this.gate = gate;
     this.timer = timer;
     this.firstTokenTimeout = firstTokenTimeout;
     this.plan = plan.steps();
@@ -106,7 +110,22 @@ public final class StreamSession {
       return;
     }
     Credential credential = keys.pick(route.provider());
-    Attempt listener = new Attempt(index, step, credential, ticker.read());
+    AttemptGate.Ticket ticket;
+    try {
+      ticket = gate.enter(step, credential, timeout.toNanos());
+    } catch (RouterException refused) {
+      failures.add(refused);
+      note(new RouteAttempt(route.provider().slug(), route.endpoint().model(),
+          route.endpoint().id(), RouteAttempt.Outcome.SKIPPED, refused.category(), 0,
+          refused.getMessage(), Duration.ZERO));
+      if (refused.fallbackWorthy() && index + 1 < plan.size()) {
+        attempt(index + 1);
+      } else {
+        deliver(failures.size() == 1 ? refused : new AllRoutesFailedException(failures));
+      }
+      return;
+    }
+    Attempt listener = new Attempt(index, step, credential, ticket, ticker.read());
     try {
       listener.handle = route.provider().adapter().stream(new ProviderCall(
           RequestShaper.forEndpoint(step.request(), route.endpoint()), route.endpoint(),
@@ -202,6 +221,7 @@ public final class StreamSession {
     private final Step step;
     private final Route route;
     private final Credential key;
+    private final AttemptGate.Ticket ticket;
     private final long start;
     private long firstOutput;
     private final StreamAssembler assembler = new StreamAssembler();
@@ -211,10 +231,11 @@ public final class StreamSession {
     volatile StreamHandle handle;
     volatile ScheduledFuture<?> watchdog;
 
-    Attempt(int index, Step step, Credential key, long start) {
+    Attempt(int index, Step step, Credential key, AttemptGate.Ticket ticket, long start) {
       this.index = index;
       this.step = step;
       this.key = key;
+      this.ticket = ticket;
       this.route = step.route();
       this.start = start;
     }
@@ -286,7 +307,7 @@ public final class StreamSession {
       health.success(id, ttft, assembler.usage() == null ? 0 : assembler.usage().completion(),
           started ? end - firstOutput : 0);
       try {
-        response = finisher.finish(assembler.response(), step, List.copyOf(trace));
+        response = finisher.finish(assembler.response(), step, List.copyOf(trace), ticket);
         deliver(END);
       } catch (RouterException e) {
         deliver(e);
@@ -300,6 +321,7 @@ public final class StreamSession {
       }
       over = true;
       stopWatchdog();
+      ticket.release();
       if (cancelled) {
         note(record(route, RouteAttempt.Outcome.FAILED, error, start));
         return;
