@@ -14,4 +14,5 @@ module dev.router4j.engine {
   exports dev.router4j.healing;
   exports dev.router4j.catalog;
   exports dev.router4j.workspace;
+  exports dev.router4j.ledger;
 }
