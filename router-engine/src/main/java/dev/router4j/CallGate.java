@@ -61,6 +61,11 @@ final class CallGate implements AttemptGate {
       public void release() {
         guard.release(reservation);
       }
+
+      @Override
+      public String keyLabel() {
+        return s.keyLabel();
+      }
     };
   }
 }

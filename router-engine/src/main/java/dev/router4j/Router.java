@@ -9,7 +9,11 @@ import dev.router4j.api.Usage;
 import dev.router4j.api.cost.Cost;
 import dev.router4j.api.error.InvalidOutputException;
 import dev.router4j.api.error.RouterException;
+import dev.router4j.api.cost.GenerationRecord;
 import dev.router4j.catalog.Catalog;
+import dev.router4j.internal.tokens.Tokenizer;
+import dev.router4j.ledger.Ledger;
+import dev.router4j.ledger.UsageQuery;
 import dev.router4j.healing.JsonHealer;
 import dev.router4j.healing.SchemaViolation;
 import dev.router4j.healing.UnrecoverableOutputException;
@@ -88,6 +92,7 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class Router implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Router.class);
   private final List<Provider> providers;
   private final Planner planner;
   private final AttemptRunner attempts;
@@ -112,6 +117,9 @@ public final class Router implements AutoCloseable {
   private final BigDecimal platformFeePercent;
   private final CallScope scope;
   private final boolean root;
+  private final Ledger ledger;
+  private final GenerationIds ids;
+  private final Clock clock;
 
   /** A view sharing everything with {@code base} but the call scope. */
   private Router(Router base, CallScope scope) {
@@ -137,12 +145,18 @@ public final class Router implements AutoCloseable {
     this.rates = base.rates;
     this.workspaces = base.workspaces;
     this.platformFeePercent = base.platformFeePercent;
+    this.ledger = base.ledger;
+    this.ids = base.ids;
+    this.clock = base.clock;
     this.scope = scope;
     this.root = false;
   }
 
   private Router(Builder b) {
     this.root = true;
+    this.ledger = b.ledger != null ? b.ledger : Ledger.inMemory();
+    this.ids = new GenerationIds();
+    this.clock = b.clock;
     this.scope = CallScope.NONE;
     this.platformFeePercent = b.platformFeePercent;
     Map<String, Workspace> ws = new java.util.LinkedHashMap<>();
@@ -225,9 +239,15 @@ public final class Router implements AutoCloseable {
       WebStep web = web(call.plan());
       AttemptRunner.Success done = attempts.run(web.plan(), call.gate());
       remember(call.request(), done.step());
-      ChatResponse answer = finish(done.response(), done.step(), done.trace(), web.results(),
-          done.ticket());
-      answer = healed(answer, done, web, call.gate());
+      ChatResponse answer = finish(call, done.response(), done.step(), done.trace(),
+          web.results(), done.ticket());
+      try {
+        answer = healed(call, answer, done, web);
+      } catch (InvalidOutputException e) {
+        record(call, e.response(), done.step(), done.ticket(), false, false, 0);
+        throw e;
+      }
+      record(call, answer, done.step(), done.ticket(), false, false, 0);
       events.succeeded(answer);
       return answer;
     } catch (RouterException e) {
@@ -241,8 +261,8 @@ public final class Router implements AutoCloseable {
    * repaired, the same endpoint is asked once more with the problems (if so configured),
    * else the call fails with an {@link InvalidOutputException} holding the answer.
    */
-  private ChatResponse healed(ChatResponse answer, AttemptRunner.Success done, WebStep web,
-      AttemptGate gate) {
+  private ChatResponse healed(Call call, ChatResponse answer, AttemptRunner.Success done,
+      WebStep web) {
     ChatRequest asked = done.step().request();
     try {
       return notify(healing.heal(asked, answer));
@@ -252,12 +272,16 @@ public final class Router implements AutoCloseable {
         throw new InvalidOutputException(answer, "the answer is not the JSON asked for: "
             + e.getMessage(), problems, e);
       }
+      // The rejected answer was billed: it is a generation of its own in the ledger.
+      record(call, answer, done.step(), done.ticket(), false, false, 0);
       ChatRequest again = StructuredPrompt.retry(asked, answer.text(), String.join("; ", problems));
       Step step = new Step(done.step().route(), again);
-      AttemptRunner.Success second = attempts.run(new RoutePlan(List.of(step), List.of()), gate);
+      AttemptRunner.Success second =
+          attempts.run(new RoutePlan(List.of(step), List.of()), call.gate());
       List<RouteAttempt> trace = new ArrayList<>(done.trace());
       trace.addAll(second.trace());
-      ChatResponse retried = finish(second.response(), step, trace, web.results(), second.ticket());
+      ChatResponse retried = finish(call, second.response(), step, trace, web.results(),
+          second.ticket());
       try {
         return notify(healing.heal(asked, retried));
       } catch (UnrecoverableOutputException twice) {
@@ -325,11 +349,24 @@ public final class Router implements AutoCloseable {
     }
     StreamSession session = new StreamSession(web.plan(), ticker, policy.attemptTimeout(),
         breakers, health, keys, timer, firstTokenTimeout, events::attempt, call.gate(),
-        (raw, step, trace, ticket) -> {
-          remember(call.request(), step);
-          ChatResponse answer = finish(raw, step, trace, web.results(), ticket);
-          events.succeeded(answer);
-          return answer;
+        new StreamSession.Finisher() {
+          @Override
+          public ChatResponse finish(ChatResponse raw, Step step, List<RouteAttempt> trace,
+              AttemptGate.Ticket ticket, long firstTokenNanos) {
+            remember(call.request(), step);
+            ChatResponse answer = Router.this.finish(call, raw, step, trace, web.results(), ticket);
+            record(call, answer, step, ticket, true, false, firstTokenNanos);
+            events.succeeded(answer);
+            return answer;
+          }
+
+          @Override
+          public void interrupted(ChatResponse partial, Step step, List<RouteAttempt> trace,
+              AttemptGate.Ticket ticket, long firstTokenNanos, boolean cancelled) {
+            ChatResponse billed = Router.this.finish(call, partial.toBuilder().usage(null).build(),
+                step, trace, web.results(), ticket);
+            record(call, billed, step, ticket, true, cancelled, firstTokenNanos);
+          }
         });
     session.start();
     return new ChatStream(session);
@@ -351,13 +388,15 @@ public final class Router implements AutoCloseable {
   }
 
   /** A call after its workspace is applied: the request to plan, its plan and its gate. */
-  private record Call(ChatRequest request, RoutePlan plan, AttemptGate gate) {}
+  private record Call(ChatRequest request, RoutePlan plan, AttemptGate gate, CallScope scope,
+      long startNanos, java.time.Instant createdAt) {}
 
   /**
    * Applies the view's workspace (default model, merged provider preferences, guardrails) and
    * plans; the gate charges the call's scope (workspace, key, user, tags).
    */
   private Call begin(ChatRequest request) {
+    long startNanos = ticker.read();
     Workspace ws = scope.workspace() == null ? null : workspaces.get(scope.workspace());
     ChatRequest r = request;
     java.util.function.Function<dev.router4j.api.catalog.Endpoint, String> guardrail = null;
@@ -380,7 +419,7 @@ public final class Router implements AutoCloseable {
     CallScope s = r.user() == null ? scope : scope.withUser(r.user());
     AttemptGate gate = new CallGate(guard, rates, s, TokenEstimator.promptTokens(r),
         platformFeePercent);
-    return new Call(r, plan, gate);
+    return new Call(r, plan, gate, s, startNanos, clock.instant());
   }
 
   /**
@@ -433,26 +472,98 @@ public final class Router implements AutoCloseable {
         : new WebStep(new RoutePlan(List.copyOf(steps), plan.exclusions()), augmented.results());
   }
 
-  private ChatResponse finish(ChatResponse raw, Step step, List<RouteAttempt> trace,
+  /**
+   * Prices the answer from its usage (counted locally and marked estimated when the provider
+   * sent none), settles the attempt's budget ticket, and gives the answer the router's
+   * generation id, the catalog model, the provider, the citations and the route trace.
+   */
+  private ChatResponse finish(Call call, ChatResponse raw, Step step, List<RouteAttempt> trace,
       List<WebResult> webResults, AttemptGate.Ticket ticket) {
     Route route = step.route();
-    Usage usage = raw.usage();
+    Usage usage;
     Cost cost;
     try {
-      cost = usage == null ? null
-          : CostCalculator.insured(usage, raw.finishReason()) ? Cost.ZERO
+      usage = raw.usage() != null ? raw.usage()
+          : Tokenizer.forModel(route.endpoint().model()).estimateUsage(step.request(), raw.message());
+      cost = CostCalculator.insured(usage, raw.finishReason()) ? Cost.ZERO
           : costs.cost(usage, route.endpoint().pricing(), 0, webResults.size());
     } catch (RuntimeException e) {
       ticket.release();
       throw e;
     }
     ticket.settle(cost, usage);
-    return WebPlugin.cite(raw, webResults).toBuilder()
+    ChatResponse.Builder b = WebPlugin.cite(raw, webResults).toBuilder()
+        .id(ids.next())
         .model(route.endpoint().model())
         .provider(route.provider().slug())
+        .usage(usage)
         .cost(cost)
-        .route(trace)
-        .build();
+        .route(trace);
+    if (raw.id() != null) {
+      Map<String, Object> extra = new java.util.LinkedHashMap<>(raw.extra());
+      extra.put("upstream_id", raw.id());
+      b.extra(extra);
+    }
+    return b.build();
+  }
+
+  /** One ledger record for the generation; a ledger failure never fails the call. */
+  private void record(Call call, ChatResponse answer, Step step, AttemptGate.Ticket ticket,
+      boolean streamed, boolean cancelled, long firstTokenNanos) {
+    try {
+      long now = ticker.read();
+      Duration latency = Duration.ofNanos(Math.max(0, now - call.startNanos()));
+      Workspace ws = call.scope().workspace() == null ? null : workspaces.get(call.scope().workspace());
+      GenerationRecord.Builder r = GenerationRecord.builder().response(answer)
+          .createdAt(call.createdAt())
+          .workspace(call.scope().workspace())
+          .keyLabel(ticket.keyLabel())
+          .user(call.scope().user())
+          .streamed(streamed)
+          .cancelled(cancelled)
+          .latency(latency);
+      call.scope().tags().forEach(r::tag);
+      if (streamed && firstTokenNanos > 0) {
+        Duration ttft = Duration.ofNanos(firstTokenNanos);
+        r.timeToFirstToken(ttft).generationTime(latency.minus(ttft).isNegative() ? Duration.ZERO
+            : latency.minus(ttft));
+      } else {
+        r.generationTime(latency);
+      }
+      if (ws != null && ws.keepContent()) {
+        r.promptText(promptText(step.request())).completionText(answer.text());
+      }
+      ledger.record(r.build());
+    } catch (RuntimeException e) {
+      log.warn("could not record generation {}: {}", answer.id(), e.toString());
+    }
+  }
+
+  private static String promptText(ChatRequest r) {
+    StringBuilder b = new StringBuilder();
+    for (dev.router4j.api.Message m : r.messages()) {
+      b.append(m.role().wireName()).append(": ").append(m.text()).append('\n');
+    }
+    return b.toString();
+  }
+
+  /**
+   * The record of one generation, by the id the router gave its answer.
+   *
+   * @return the record, or empty when the ledger has none (evicted, or never recorded)
+   */
+  public java.util.Optional<GenerationRecord> generation(String id) {
+    return ledger.generation(id);
+  }
+
+  /** Queries the ledger: totals and series by model, provider, workspace, key, user, tag, time. */
+  public UsageQuery usage() {
+    return ledger.query();
+  }
+
+  /** The ledger this router records to. */
+  public Ledger ledger() {
+    return ledger;
   }
 
   /**
@@ -491,6 +602,7 @@ public final class Router implements AutoCloseable {
       ownedExecutor.shutdown();
     }
     timer.shutdownNow();
+    ledger.close();
   }
 
   /** Configures and builds a {@link Router}. Not thread-safe. */
@@ -513,6 +625,7 @@ public final class Router implements AutoCloseable {
     private final List<RateLimit> rateLimits = new ArrayList<>(List.of(RateLimit.FREE_VARIANTS));
     private final List<SpendListener> spendListeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
+    private Ledger ledger;
     private int breakerThreshold = 5;
     private Duration breakerDelay = Duration.ofSeconds(30);
     private RandomGenerator random = new SplittableRandom();
@@ -644,6 +757,16 @@ public final class Router implements AutoCloseable {
     /** The wall clock for budget periods (UTC days, weeks, months); inject one in tests. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Where generation records go: {@link Ledger#inMemory()} by default; {@link Ledger#sqlite}
+     * keeps them across restarts. The router owns the ledger: {@link Router#close()} flushes
+     * and closes it.
+     */
+    public Builder ledger(Ledger ledger) {
+      this.ledger = Objects.requireNonNull(ledger, "ledger");
       return this;
     }
 

@@ -37,5 +37,10 @@ public interface AttemptGate {
 
     /** The attempt failed: give everything back. */
     void release();
+
+    /** The label of the key the attempt used, or null. */
+    default String keyLabel() {
+      return null;
+    }
   }
 }

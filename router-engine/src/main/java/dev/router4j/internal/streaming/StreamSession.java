@@ -40,11 +40,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StreamSession {
   /** Prices and records a finished stream. */
-  @FunctionalInterface
   public interface Finisher {
     /** Turns the assembled answer into the final response. */
     ChatResponse finish(ChatResponse assembled, Step step, List<RouteAttempt> trace,
-        AttemptGate.Ticket ticket);
+        AttemptGate.Ticket ticket, long firstTokenNanos);
+
+    /**
+     * A stream that had delivered output ended early (broken, or cancelled by the caller):
+     * the provider has billed what it generated, so the partial answer is priced from an
+     * estimate, charged and recorded.
+     */
+    void interrupted(ChatResponse partial, Step step, List<RouteAttempt> trace,
+        AttemptGate.Ticket ticket, long firstTokenNanos, boolean cancelled);
   }
 
   private static final Object END = new Object();
@@ -307,7 +314,8 @@ public final class StreamSession {
       health.success(id, ttft, assembler.usage() == null ? 0 : assembler.usage().completion(),
           started ? end - firstOutput : 0);
       try {
-        response = finisher.finish(assembler.response(), step, List.copyOf(trace), ticket);
+        response = finisher.finish(assembler.response(), step, List.copyOf(trace), ticket,
+            firstOutput - start);
         deliver(END);
       } catch (RouterException e) {
         deliver(e);
@@ -321,9 +329,9 @@ public final class StreamSession {
       }
       over = true;
       stopWatchdog();
-      ticket.release();
       if (cancelled) {
         note(record(route, RouteAttempt.Outcome.FAILED, error, start));
+        endEarly(true);
         return;
       }
       failures.add(error);
@@ -336,12 +344,28 @@ public final class StreamSession {
       boolean worthIt = error.fallbackWorthy()
           || error instanceof dev.router4j.api.error.StreamInterruptedException;
       if (!started && more && worthIt) {
+        ticket.release();
         note(record(route, RouteAttempt.Outcome.FELL_BACK, error, start));
         attempt(index + 1);
         return;
       }
       note(record(route, RouteAttempt.Outcome.FAILED, error, start));
+      endEarly(false);
       deliver(!started && failures.size() > 1 ? new AllRoutesFailedException(failures) : error);
+    }
+
+    /** Charges and records what a stream produced before it ended early, or frees its ticket. */
+    private void endEarly(boolean byCaller) {
+      if (!started) {
+        ticket.release();
+        return;
+      }
+      try {
+        finisher.interrupted(assembler.response(), step, List.copyOf(trace), ticket,
+            firstOutput - start, byCaller);
+      } catch (RuntimeException e) {
+        ticket.release();
+      }
     }
   }
 }
