@@ -22,14 +22,22 @@ import java.util.List;
 import java.util.Map;
 import okio.Buffer;
 
-/** Reads one {@code chat.completion.chunk} (the data of one SSE event) into a {@link ChatChunk}. */
+/**
+ * Reads one {@code chat.completion.chunk} (the data of one SSE event) into a {@link ChatChunk}.
+ * Besides OpenAI's fields it reads what compatible hosts send instead: {@code reasoning_content}
+ * as reasoning (DeepSeek, xAI, vLLM), Groq's {@code x_groq.usage} as the chunk's usage, tool
+ * arguments given as a JSON object; OpenAI's {@code obfuscation} padding is dropped. Unknown
+ * fields are kept in the extras.
+ */
 public final class OpenAiChunkReader {
   private static final JsonReader.Options TOP = JsonReader.Options.of(
-      "id", "object", "created", "model", "provider", "choices", "system_fingerprint", "usage");
+      "id", "object", "created", "model", "provider", "choices", "system_fingerprint", "usage",
+      "obfuscation", "x_groq");
   private static final JsonReader.Options CHOICE = JsonReader.Options.of(
       "index", "delta", "finish_reason", "native_finish_reason", "logprobs");
   private static final JsonReader.Options DELTA = JsonReader.Options.of(
-      "role", "content", "refusal", "reasoning", "reasoning_details", "tool_calls", "annotations");
+      "role", "content", "refusal", "reasoning", "reasoning_details", "tool_calls", "annotations",
+      "reasoning_content", "obfuscation");
   private static final JsonReader.Options TOOL_CALL =
       JsonReader.Options.of("index", "id", "type", "function");
   private static final JsonReader.Options FUNCTION = JsonReader.Options.of("name", "arguments");
@@ -58,6 +66,7 @@ public final class OpenAiChunkReader {
     String provider = null;
     String fingerprint = null;
     Usage usage = null;
+    Usage groqUsage = null;
     List<ChunkChoice> choices = new ArrayList<>();
     Map<String, Object> extra = new LinkedHashMap<>();
     r.beginObject();
@@ -81,11 +90,24 @@ public final class OpenAiChunkReader {
           break;
         case 6: fingerprint = string(r); break;
         case 7: usage = OpenAiResponseReader.usage(r); break;
+        case 8: r.skipValue(); break; // OpenAI's padding against length side channels
+        case 9:
+          // Groq reports a stream's usage inside x_groq on its last chunk.
+          Object groq = JsonTrees.read(r);
+          extra.put("x_groq", groq);
+          if (groq instanceof Map<?, ?> m && m.get("usage") != null) {
+            groqUsage = OpenAiResponseReader.usage(JsonReader.of(
+                new Buffer().writeUtf8(OpenAiResponseReader.writeTree(m.get("usage")))));
+          }
+          break;
         default:
           extra.put(r.nextName(), JsonTrees.read(r));
       }
     }
     r.endObject();
+    if (usage == null) {
+      usage = groqUsage;
+    }
     return new ChatChunk(id, object, created, model, provider, choices, fingerprint, usage, null,
         extra);
   }
@@ -180,6 +202,13 @@ public final class OpenAiChunkReader {
           }
           r.endArray();
           break;
+        case 7:
+          String text = string(r);
+          if (reasoning == null) {
+            reasoning = text;
+          }
+          break;
+        case 8: r.skipValue(); break;
         default:
           extra.put(r.nextName(), JsonTrees.read(r));
       }
@@ -204,7 +233,11 @@ public final class OpenAiChunkReader {
           while (r.hasNext()) {
             switch (r.selectName(FUNCTION)) {
               case 0: name = string(r); break;
-              case 1: arguments = string(r); break;
+              case 1:
+                // Some hosts send the arguments as a JSON object rather than its text.
+                arguments = r.peek() == JsonReader.Token.BEGIN_OBJECT
+                    ? OpenAiResponseReader.writeTree(JsonTrees.read(r)) : string(r);
+                break;
               default:
                 r.skipName();
                 r.skipValue();

@@ -9,17 +9,42 @@ import dev.router4j.api.Plugin;
 import dev.router4j.api.Reasoning;
 import dev.router4j.api.ReasoningDetail;
 import dev.router4j.api.ResponseFormat;
+import dev.router4j.api.Role;
 import dev.router4j.api.Tool;
 import dev.router4j.api.ToolCall;
 import dev.router4j.api.ToolChoice;
 import dev.router4j.api.catalog.Endpoint;
+import dev.router4j.api.error.ErrorCategory;
+import dev.router4j.api.error.ProviderException;
 import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import okio.BufferedSink;
 
-/** Writes a normalized request as a Chat Completions body for one endpoint and dialect. */
+/**
+ * Writes a normalized request as a Chat Completions body for one endpoint and dialect.
+ *
+ * <p>What changes with the model, under a dialect with OpenAI's reasoning-model rules
+ * ({@code o1}, {@code o3}, {@code o4-mini}, {@code gpt-5}...): the limit is always
+ * {@code max_completion_tokens}; {@code temperature}, {@code top_p}, the penalties,
+ * {@code logprobs}, {@code top_logprobs}, {@code logit_bias} and {@code stop}, which those
+ * models reject, are left out; {@code reasoning_effort} is sent (and only for them); system
+ * messages become developer messages, or user messages for {@code o1-mini} and
+ * {@code o1-preview}, which take neither.
+ *
+ * <p>Fields of the request's {@code extra} map pass through unless the writer already wrote a
+ * field of that name. Thread-safe.
+ */
 public final class OpenAiRequestWriter {
+  /** Plugins the router runs itself: never forwarded, even to OpenRouter. */
+  private static final Set<String> LOCAL_PLUGINS =
+      Set.of(Plugin.WEB, Plugin.RESPONSE_HEALING, "auto-router");
+
   private final OpenAiDialect dialect;
 
   /** A writer for the given dialect. */
@@ -27,391 +52,473 @@ public final class OpenAiRequestWriter {
     this.dialect = dialect;
   }
 
-  /** Writes the body to the sink. */
+  /** Writes the body for the endpoint, naming the endpoint's upstream model, to the sink. */
   public void write(ChatRequest r, Endpoint endpoint, boolean stream, BufferedSink sink)
       throws IOException {
+    write(body(r, endpoint, endpoint.upstreamModel(), stream, null), sink);
+  }
+
+  /** Writes a body tree as JSON; nulls in it are written. */
+  static void write(Map<String, Object> body, BufferedSink sink) throws IOException {
     JsonWriter w = JsonWriter.of(sink);
-    w.setSerializeNulls(false);
-    w.beginObject();
-    w.name("model").value(endpoint.upstreamModel());
-    w.name("messages").beginArray();
-    for (Message m : r.messages()) {
-      message(w, m);
-    }
-    w.endArray();
-    if (r.prompt() != null) {
-      w.name("prompt").value(r.prompt());
-    }
-    opt(w, "temperature", r.temperature());
-    opt(w, "top_p", r.topP());
-    if (dialect.extendedSampling() || dialect.openRouterFields()) {
-      opt(w, "top_k", r.topK());
-      opt(w, "min_p", r.minP());
-      opt(w, "repetition_penalty", r.repetitionPenalty());
-    }
-    if (dialect.openRouterFields()) {
-      opt(w, "top_a", r.topA());
-    }
-    opt(w, "frequency_penalty", r.frequencyPenalty());
-    opt(w, "presence_penalty", r.presencePenalty());
-    if (r.seed() != null) {
-      w.name("seed").value(r.seed().longValue());
-    }
-    Integer max = r.effectiveMaxTokens();
-    if (max != null) {
-      w.name(dialect.maxCompletionTokens() ? "max_completion_tokens" : "max_tokens").value(max);
-    }
-    if (r.stop() != null) {
-      w.name("stop");
-      if (r.stopAsString()) {
-        w.value(r.stop().get(0));
-      } else {
-        w.beginArray();
-        for (String s : r.stop()) {
-          w.value(s);
-        }
-        w.endArray();
-      }
-    }
-    if (r.logitBias() != null) {
-      w.name("logit_bias").beginObject();
-      for (Map.Entry<String, Integer> e : r.logitBias().entrySet()) {
-        w.name(e.getKey()).value(e.getValue());
-      }
-      w.endObject();
-    }
-    if (r.logprobs() != null) {
-      w.name("logprobs").value(r.logprobs());
-    }
-    if (r.topLogprobs() != null) {
-      w.name("top_logprobs").value(r.topLogprobs());
-    }
-    if (!r.tools().isEmpty()) {
-      w.name("tools").beginArray();
-      for (Tool t : r.tools()) {
-        tool(w, t);
-      }
-      w.endArray();
-    }
-    if (r.toolChoice() != null) {
-      toolChoice(w, r.toolChoice());
-    }
-    if (r.parallelToolCalls() != null) {
-      w.name("parallel_tool_calls").value(r.parallelToolCalls());
-    }
-    if (r.responseFormat() != null) {
-      responseFormat(w, r.responseFormat());
-    }
-    reasoning(w, r);
-    if (r.user() != null) {
-      w.name("user").value(r.user());
-    }
-    if (dialect.openRouterFields()) {
-      openRouterFields(w, r);
-    }
-    if (stream) {
-      w.name("stream").value(true);
-      if (dialect.streamUsage()) {
-        w.name("stream_options").beginObject().name("include_usage").value(true).endObject();
-      }
-    }
-    for (Map.Entry<String, Object> e : r.extra().entrySet()) {
-      w.name(e.getKey());
-      JsonTrees.write(w, e.getValue());
-    }
-    w.endObject();
+    w.setSerializeNulls(true);
+    JsonTrees.write(w, body);
     w.flush();
   }
 
-  private static void opt(JsonWriter w, String name, Double v) throws IOException {
-    if (v != null) {
-      w.name(name).value(v.doubleValue());
+  /**
+   * The body as a JSON tree.
+   *
+   * @param wireModel the model name to send (the upstream model, or an Azure deployment)
+   * @param provider the provider slug, for errors
+   * @throws ProviderException when the request needs what the host lacks (tools), as a
+   *     fallback-worthy invalid request
+   */
+  public Map<String, Object> body(ChatRequest r, Endpoint endpoint, String wireModel,
+      boolean stream, String provider) {
+    ModelNames names = ModelNames.of(endpoint);
+    boolean reasoningModel = dialect.isOpenAiReasoningModel(names);
+    boolean fixedSampling = dialect.hasFixedSampling(names);
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("model", wireModel);
+    b.put("messages", messages(r, names, reasoningModel));
+    if (r.prompt() != null && dialect.openRouterFields()) {
+      b.put("prompt", r.prompt());
     }
-  }
-
-  private static void opt(JsonWriter w, String name, Integer v) throws IOException {
-    if (v != null) {
-      w.name(name).value(v.longValue());
+    if (!fixedSampling) {
+      put(b, "temperature", r.temperature());
+      put(b, "top_p", r.topP());
     }
-  }
-
-  private static void message(JsonWriter w, Message m) throws IOException {
-    w.beginObject();
-    w.name("role").value(m.role().wireName());
-    if (m.content() != null) {
-      w.name("content").value(m.content());
-    } else if (m.parts() != null) {
-      w.name("content").beginArray();
-      for (ContentPart p : m.parts()) {
-        part(w, p);
+    if (dialect.extendedSampling() || dialect.openRouterFields()) {
+      put(b, "top_k", r.topK());
+      put(b, "min_p", r.minP());
+      put(b, "repetition_penalty", r.repetitionPenalty());
+    }
+    if (dialect.openRouterFields()) {
+      put(b, "top_a", r.topA());
+    }
+    if (dialect.penalties() && !fixedSampling) {
+      put(b, "frequency_penalty", r.frequencyPenalty());
+      put(b, "presence_penalty", r.presencePenalty());
+    }
+    if (dialect.seedField() != null) {
+      put(b, dialect.seedField(), r.seed());
+    }
+    Integer max = r.effectiveMaxTokens();
+    if (max != null) {
+      boolean completion = dialect.maxCompletionTokens() || reasoningModel;
+      b.put(completion ? "max_completion_tokens" : "max_tokens", max);
+    }
+    if (r.stop() != null && dialect.stop() && !reasoningModel) {
+      b.put("stop", r.stopAsString() ? r.stop().get(0) : new ArrayList<>(r.stop()));
+    }
+    if (r.logitBias() != null && dialect.logitBias() && !fixedSampling) {
+      b.put("logit_bias", new LinkedHashMap<>(r.logitBias()));
+    }
+    if (!fixedSampling) {
+      logprobs(b, r);
+    }
+    tools(b, r, provider, endpoint);
+    if (r.responseFormat() != null) {
+      b.put("response_format", responseFormat(r.responseFormat()));
+    }
+    reasoning(b, r, names);
+    if (r.user() != null && dialect.user()) {
+      b.put("user", r.user());
+    }
+    if (dialect.openRouterFields()) {
+      openRouterFields(b, r);
+    }
+    if (stream) {
+      b.put("stream", true);
+      if (dialect.streamUsage()) {
+        b.put("stream_options", Map.of("include_usage", true));
       }
-      w.endArray();
-    } else {
-      // An assistant turn with only tool calls carries an explicit null content.
-      w.name("content");
-      w.setSerializeNulls(true);
-      w.nullValue();
-      w.setSerializeNulls(false);
     }
-    if (m.name() != null) {
-      w.name("name").value(m.name());
+    for (Map.Entry<String, Object> e : r.extra().entrySet()) {
+      b.putIfAbsent(e.getKey(), e.getValue());
+    }
+    return b;
+  }
+
+  private static void put(Map<String, Object> b, String name, Object value) {
+    if (value != null) {
+      b.put(name, value);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Messages
+
+  private List<Object> messages(ChatRequest r, ModelNames names, boolean reasoningModel) {
+    List<Object> out = new ArrayList<>();
+    if (r.messages().isEmpty() && r.prompt() != null && !dialect.openRouterFields()) {
+      // A legacy text-completion prompt: a chat host takes it as the user's turn.
+      out.add(Map.of("role", "user", "content", r.prompt()));
+      return out;
+    }
+    boolean noInstructionRole = reasoningModel && names.matches(OpenAiDialect.NO_INSTRUCTION_ROLE);
+    for (Message m : r.messages()) {
+      out.add(message(m, role(m.role(), reasoningModel, noInstructionRole)));
+    }
+    return out;
+  }
+
+  private String role(Role role, boolean reasoningModel, boolean noInstructionRole) {
+    if (role != Role.SYSTEM && role != Role.DEVELOPER) {
+      return role.wireName();
+    }
+    if (noInstructionRole) {
+      return "user";
+    }
+    if (reasoningModel) {
+      return "developer";
+    }
+    return dialect.developerRole() ? role.wireName() : "system";
+  }
+
+  private Map<String, Object> message(Message m, String role) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("role", role);
+    Object content = content(m);
+    String refusal = m.refusal();
+    if (content == null && refusal != null && !dialect.assistantRefusal()) {
+      content = refusal; // a host without the field still hears what was said
+      refusal = null;
+    }
+    if (content == null && m.role() != Role.ASSISTANT) {
+      content = "";
+    }
+    out.put("content", content); // an assistant turn of tool calls only carries content: null
+    if (m.name() != null && dialect.messageName()) {
+      out.put("name", m.name());
     }
     if (m.toolCallId() != null) {
-      w.name("tool_call_id").value(m.toolCallId());
+      out.put("tool_call_id", m.toolCallId());
     }
-    if (m.refusal() != null) {
-      w.name("refusal").value(m.refusal());
+    if (refusal != null && dialect.assistantRefusal()) {
+      out.put("refusal", refusal);
     }
     if (!m.toolCalls().isEmpty()) {
-      w.name("tool_calls").beginArray();
+      List<Object> calls = new ArrayList<>();
       for (ToolCall c : m.toolCalls()) {
-        w.beginObject();
-        w.name("id").value(c.id());
-        w.name("type").value("function");
-        w.name("function").beginObject();
-        w.name("name").value(c.name());
-        w.name("arguments").value(c.arguments());
-        w.endObject();
-        w.endObject();
+        Map<String, Object> fn = new LinkedHashMap<>();
+        fn.put("name", c.name());
+        fn.put("arguments", c.arguments());
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("id", c.id());
+        call.put("type", "function");
+        call.put("function", fn);
+        calls.add(call);
       }
-      w.endArray();
+      out.put("tool_calls", calls);
     }
-    if (m.reasoning() != null) {
-      w.name("reasoning").value(m.reasoning());
-    }
-    if (!m.reasoningDetails().isEmpty()) {
-      w.name("reasoning_details").beginArray();
-      for (ReasoningDetail d : m.reasoningDetails()) {
-        reasoningDetail(w, d);
+    if (dialect.echoReasoning()) {
+      if (m.reasoning() != null) {
+        out.put("reasoning", m.reasoning());
       }
-      w.endArray();
-    }
-    if (!m.annotations().isEmpty()) {
-      w.name("annotations").beginArray();
-      for (Annotation a : m.annotations()) {
-        annotation(w, a);
+      if (!m.reasoningDetails().isEmpty()) {
+        List<Object> details = new ArrayList<>();
+        for (ReasoningDetail d : m.reasoningDetails()) {
+          details.add(reasoningDetail(d));
+        }
+        out.put("reasoning_details", details);
       }
-      w.endArray();
+      if (!m.annotations().isEmpty()) {
+        List<Object> notes = new ArrayList<>();
+        for (Annotation a : m.annotations()) {
+          notes.add(annotation(a));
+        }
+        out.put("annotations", notes);
+      }
     }
     for (Map.Entry<String, Object> e : m.extra().entrySet()) {
-      w.name(e.getKey());
-      JsonTrees.write(w, e.getValue());
+      out.putIfAbsent(e.getKey(), e.getValue());
     }
-    w.endObject();
+    return out;
   }
 
-  private static void part(JsonWriter w, ContentPart p) throws IOException {
-    w.beginObject();
-    w.name("type").value(p.type());
+  private Object content(Message m) {
+    if (m.content() != null) {
+      return m.content();
+    }
+    if (m.parts() == null) {
+      return null;
+    }
+    boolean onlyText = m.parts().stream().allMatch(p -> p instanceof ContentPart.Text);
+    if (onlyText && dialect.textPartsAsString()) {
+      return m.text();
+    }
+    List<Object> parts = new ArrayList<>();
+    for (ContentPart p : m.parts()) {
+      parts.add(part(p));
+    }
+    return parts;
+  }
+
+  private Map<String, Object> part(ContentPart p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("type", p.type());
     if (p instanceof ContentPart.Text t) {
-      w.name("text").value(t.text());
-      if (t.cacheControl() != null) {
-        w.name("cache_control").beginObject();
-        w.name("type").value(t.cacheControl().type());
-        if (t.cacheControl().ttl() != null) {
-          w.name("ttl").value(t.cacheControl().ttl());
-        }
-        w.endObject();
+      out.put("text", t.text());
+      if (t.cacheControl() != null && dialect.cacheControl()) {
+        Map<String, Object> cc = new LinkedHashMap<>();
+        cc.put("type", t.cacheControl().type());
+        put(cc, "ttl", t.cacheControl().ttl());
+        out.put("cache_control", cc);
       }
     } else if (p instanceof ContentPart.Image i) {
-      w.name("image_url").beginObject();
-      w.name("url").value(i.url());
-      if (i.detail() != null) {
-        w.name("detail").value(i.detail());
-      }
-      w.endObject();
+      Map<String, Object> image = new LinkedHashMap<>();
+      image.put("url", i.url());
+      put(image, "detail", i.detail());
+      out.put("image_url", image);
     } else if (p instanceof ContentPart.File f) {
-      w.name("file").beginObject();
-      if (f.filename() != null) {
-        w.name("filename").value(f.filename());
-      }
+      Map<String, Object> file = new LinkedHashMap<>();
+      put(file, "filename", f.filename());
       if (f.fileData() != null) {
-        w.name("file_data").value(f.fileData());
+        file.put("file_data", dataUrl(f.fileData(), f.filename()));
       }
-      if (f.fileId() != null) {
-        w.name("file_id").value(f.fileId());
-      }
-      w.endObject();
+      put(file, "file_id", f.fileId());
+      out.put("file", file);
     } else if (p instanceof ContentPart.Audio a) {
-      w.name("input_audio").beginObject();
-      w.name("data").value(a.data());
-      w.name("format").value(a.format());
-      w.endObject();
+      Map<String, Object> audio = new LinkedHashMap<>();
+      audio.put("data", a.data());
+      audio.put("format", a.format());
+      out.put("input_audio", audio);
     }
-    w.endObject();
+    return out;
   }
 
-  static void reasoningDetail(JsonWriter w, ReasoningDetail d) throws IOException {
-    w.beginObject();
-    w.name("type").value(d.type());
-    if (d.text() != null) {
-      w.name("text").value(d.text());
+  /**
+   * OpenAI takes inline files only as {@code data:} URLs; a bare base64 payload is wrapped,
+   * its type guessed from the file name (PDF when there is none).
+   */
+  static String dataUrl(String data, String filename) {
+    if (data.startsWith("data:")) {
+      return data;
     }
-    if (d.summary() != null) {
-      w.name("summary").value(d.summary());
+    return "data:" + mimeType(filename) + ";base64," + data;
+  }
+
+  private static String mimeType(String filename) {
+    String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".txt")) {
+      return "text/plain";
     }
-    if (d.data() != null) {
-      w.name("data").value(d.data());
+    if (name.endsWith(".md")) {
+      return "text/markdown";
     }
-    if (d.signature() != null) {
-      w.name("signature").value(d.signature());
+    if (name.endsWith(".csv")) {
+      return "text/csv";
     }
-    if (d.id() != null) {
-      w.name("id").value(d.id());
+    if (name.endsWith(".json")) {
+      return "application/json";
     }
-    if (d.format() != null) {
-      w.name("format").value(d.format());
+    if (name.endsWith(".docx")) {
+      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     }
-    if (d.index() != null) {
-      w.name("index").value(d.index().longValue());
-    }
+    return "application/pdf";
+  }
+
+  private static Map<String, Object> reasoningDetail(ReasoningDetail d) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("type", d.type());
+    put(out, "text", d.text());
+    put(out, "summary", d.summary());
+    put(out, "data", d.data());
+    put(out, "signature", d.signature());
+    put(out, "id", d.id());
+    put(out, "format", d.format());
+    put(out, "index", d.index());
     for (Map.Entry<String, Object> e : d.extra().entrySet()) {
-      w.name(e.getKey());
-      JsonTrees.write(w, e.getValue());
+      out.putIfAbsent(e.getKey(), e.getValue());
     }
-    w.endObject();
+    return out;
   }
 
-  private static void annotation(JsonWriter w, Annotation a) throws IOException {
-    w.beginObject();
-    w.name("type").value(a.type());
+  private static Map<String, Object> annotation(Annotation a) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("type", a.type());
     if (a.url() != null || a.title() != null || a.content() != null) {
-      w.name("url_citation").beginObject();
-      if (a.url() != null) {
-        w.name("url").value(a.url());
-      }
-      if (a.title() != null) {
-        w.name("title").value(a.title());
-      }
-      if (a.content() != null) {
-        w.name("content").value(a.content());
-      }
-      if (a.startIndex() != null) {
-        w.name("start_index").value(a.startIndex().longValue());
-      }
-      if (a.endIndex() != null) {
-        w.name("end_index").value(a.endIndex().longValue());
-      }
-      w.endObject();
+      Map<String, Object> cite = new LinkedHashMap<>();
+      put(cite, "url", a.url());
+      put(cite, "title", a.title());
+      put(cite, "content", a.content());
+      put(cite, "start_index", a.startIndex());
+      put(cite, "end_index", a.endIndex());
+      out.put("url_citation", cite);
     }
-    w.endObject();
+    for (Map.Entry<String, Object> e : a.extra().entrySet()) {
+      out.putIfAbsent(e.getKey(), e.getValue());
+    }
+    return out;
   }
 
-  private static void tool(JsonWriter w, Tool t) throws IOException {
-    w.beginObject();
-    w.name("type").value("function");
-    w.name("function").beginObject();
-    w.name("name").value(t.name());
-    if (t.description() != null) {
-      w.name("description").value(t.description());
+  // ---------------------------------------------------------------------------------------
+  // Tools, formats, reasoning
+
+  private void tools(Map<String, Object> b, ChatRequest r, String provider, Endpoint endpoint) {
+    boolean wanted = !r.tools().isEmpty()
+        && (r.toolChoice() == null || r.toolChoice().mode() != ToolChoice.Mode.NONE);
+    if (!dialect.tools()) {
+      if (wanted) {
+        throw ProviderException.builder(ErrorCategory.INVALID_REQUEST)
+            .provider(provider)
+            .model(endpoint.model())
+            .providerMessage("this host offers no function calling; the request has "
+                + r.tools().size() + " tool(s)")
+            .fallbackWorthy(true) // another endpoint may have tools
+            .build();
+      }
+      return; // tools with tool_choice none: nothing may be called, nothing is lost
     }
-    if (t.parameters() != null) {
-      w.name("parameters");
-      JsonTrees.write(w, t.parameters());
+    if (!r.tools().isEmpty()) {
+      List<Object> tools = new ArrayList<>();
+      for (Tool t : r.tools()) {
+        Map<String, Object> fn = new LinkedHashMap<>();
+        fn.put("name", t.name());
+        put(fn, "description", t.description());
+        put(fn, "parameters", t.parameters());
+        put(fn, "strict", t.strict());
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("type", "function");
+        tool.put("function", fn);
+        tools.add(tool);
+      }
+      b.put("tools", tools);
     }
-    if (t.strict() != null) {
-      w.name("strict").value(t.strict());
+    if (r.toolChoice() != null && !r.tools().isEmpty()) {
+      b.put("tool_choice", toolChoice(r.toolChoice())); // OpenAI refuses a choice without tools
     }
-    w.endObject();
-    w.endObject();
+    if (r.parallelToolCalls() != null && dialect.parallelToolCalls() && !r.tools().isEmpty()) {
+      b.put("parallel_tool_calls", r.parallelToolCalls());
+    }
   }
 
-  private static void toolChoice(JsonWriter w, ToolChoice c) throws IOException {
-    w.name("tool_choice");
+  private Object toolChoice(ToolChoice c) {
     switch (c.mode()) {
       case NONE:
-        w.value("none");
-        break;
+        return "none";
       case AUTO:
-        w.value("auto");
-        break;
+        return "auto";
       case REQUIRED:
-        w.value("required");
+        return dialect.requiredToolChoice();
+      default:
+        return Map.of("type", "function", "function", Map.of("name", c.functionName()));
+    }
+  }
+
+  private Map<String, Object> responseFormat(ResponseFormat f) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (f.type() == ResponseFormat.Type.JSON_SCHEMA && !dialect.jsonSchema()) {
+      // The host knows only JSON mode: the router's healing checks the schema afterwards.
+      out.put("type", ResponseFormat.Type.JSON_OBJECT.wireName());
+      return out;
+    }
+    out.put("type", f.type().wireName());
+    if (f.type() == ResponseFormat.Type.JSON_SCHEMA) {
+      Map<String, Object> schema = new LinkedHashMap<>();
+      schema.put("name", f.name());
+      put(schema, "description", f.description());
+      put(schema, "schema", f.schema());
+      put(schema, "strict", f.strict());
+      out.put("json_schema", schema);
+    }
+    return out;
+  }
+
+  private void logprobs(Map<String, Object> b, ChatRequest r) {
+    switch (dialect.logprobs()) {
+      case BOOLEAN:
+        put(b, "logprobs", r.logprobs());
+        if (r.topLogprobs() != null && !Boolean.FALSE.equals(r.logprobs())) {
+          b.put("top_logprobs", r.topLogprobs());
+          b.putIfAbsent("logprobs", true); // OpenAI refuses top_logprobs without it
+        }
+        break;
+      case INTEGER:
+        if (Boolean.TRUE.equals(r.logprobs())) {
+          b.put("logprobs", r.topLogprobs() == null ? 1 : Math.max(1, r.topLogprobs()));
+        }
         break;
       default:
-        w.beginObject();
-        w.name("type").value("function");
-        w.name("function").beginObject().name("name").value(c.functionName()).endObject();
-        w.endObject();
+        break;
     }
   }
 
-  private static void responseFormat(JsonWriter w, ResponseFormat f) throws IOException {
-    w.name("response_format").beginObject();
-    w.name("type").value(f.type().wireName());
-    if (f.type() == ResponseFormat.Type.JSON_SCHEMA) {
-      w.name("json_schema").beginObject();
-      w.name("name").value(f.name());
-      if (f.description() != null) {
-        w.name("description").value(f.description());
-      }
-      if (f.schema() != null) {
-        w.name("schema");
-        JsonTrees.write(w, f.schema());
-      }
-      if (f.strict() != null) {
-        w.name("strict").value(f.strict());
-      }
-      w.endObject();
-    }
-    w.endObject();
-  }
-
-  private void reasoning(JsonWriter w, ChatRequest r) throws IOException {
+  private void reasoning(Map<String, Object> b, ChatRequest r, ModelNames names) {
     Reasoning reasoning = r.effectiveReasoning();
     if (reasoning == null) {
       return;
     }
-    if (dialect.reasoningObject()) {
-      w.name("reasoning").beginObject();
+    if (dialect.reasoning() == OpenAiDialect.ReasoningParam.OBJECT) {
+      Map<String, Object> out = new LinkedHashMap<>();
       if (reasoning.effort() != null) {
-        w.name("effort").value(reasoning.effort().wireName());
+        out.put("effort", reasoning.effort().wireName());
       }
-      if (reasoning.maxTokens() != null) {
-        w.name("max_tokens").value(reasoning.maxTokens().longValue());
-      }
-      if (reasoning.exclude() != null) {
-        w.name("exclude").value(reasoning.exclude());
-      }
-      if (reasoning.enabled() != null) {
-        w.name("enabled").value(reasoning.enabled());
-      }
-      w.endObject();
-    } else {
-      Reasoning.Effort effort = reasoning.effort();
-      if (effort == null && reasoning.isOn()) {
-        effort = Reasoning.Effort.MEDIUM;
-      } else if (effort == null && Boolean.FALSE.equals(reasoning.enabled())) {
-        effort = Reasoning.Effort.NONE;
-      }
-      if (effort == Reasoning.Effort.MAX) {
-        effort = Reasoning.Effort.XHIGH;
-      }
-      if (effort != null) {
-        w.name("reasoning_effort").value(effort.wireName());
-      }
+      put(out, "max_tokens", reasoning.maxTokens());
+      put(out, "exclude", reasoning.exclude());
+      put(out, "enabled", reasoning.enabled());
+      b.put("reasoning", out);
+      return;
+    }
+    if (!dialect.takesReasoningEffort(names)) {
+      return;
+    }
+    Reasoning.Effort effort = effort(reasoning, r.effectiveMaxTokens());
+    if (effort != null) {
+      b.put("reasoning_effort", effort.wireName());
     }
   }
 
-  private static void openRouterFields(JsonWriter w, ChatRequest r) throws IOException {
-    if (!r.plugins().isEmpty()) {
-      w.name("plugins").beginArray();
-      for (Plugin p : r.plugins()) {
-        w.beginObject();
-        w.name("id").value(p.id());
-        if (p.enabled() != null) {
-          w.name("enabled").value(p.enabled());
-        }
-        for (Map.Entry<String, Object> e : p.config().entrySet()) {
-          w.name(e.getKey());
-          JsonTrees.write(w, e.getValue());
-        }
-        w.endObject();
+  /**
+   * The effort for {@code reasoning_effort}: the one given; {@code none} when reasoning is
+   * turned off; for a token budget, the level whose share of the completion limit is nearest
+   * (medium without a limit, or for {@code enabled} alone); {@code max} as OpenAI's top level,
+   * {@code xhigh}. Null when the settings ask nothing of the effort (only {@code exclude}).
+   */
+  static Reasoning.Effort effort(Reasoning reasoning, Integer maxTokens) {
+    Reasoning.Effort effort = reasoning.effort();
+    if (effort == null) {
+      Integer budget = reasoning.maxTokens();
+      if (Boolean.FALSE.equals(reasoning.enabled()) || (budget != null && budget == 0)) {
+        return Reasoning.Effort.NONE;
       }
-      w.endArray();
+      if (budget != null && maxTokens != null) {
+        double share = 100.0 * budget / maxTokens;
+        effort = Reasoning.Effort.MEDIUM;
+        for (Reasoning.Effort e : List.of(
+            Reasoning.Effort.HIGH, Reasoning.Effort.MEDIUM, Reasoning.Effort.LOW)) {
+          if (Math.abs(e.budgetPercent() - share) < Math.abs(effort.budgetPercent() - share)) {
+            effort = e;
+          }
+        }
+      } else if (reasoning.isOn()) {
+        effort = Reasoning.Effort.MEDIUM;
+      } else {
+        return null;
+      }
     }
-    if (r.sessionId() != null) {
-      w.name("session_id").value(r.sessionId());
+    return effort == Reasoning.Effort.MAX ? Reasoning.Effort.XHIGH : effort;
+  }
+
+  private static void openRouterFields(Map<String, Object> b, ChatRequest r) {
+    List<Object> plugins = new ArrayList<>();
+    for (Plugin p : r.plugins()) {
+      if (LOCAL_PLUGINS.contains(p.id())) {
+        continue; // the router runs these itself; OpenRouter must not run them again
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("id", p.id());
+      put(out, "enabled", p.enabled());
+      for (Map.Entry<String, Object> e : p.config().entrySet()) {
+        out.putIfAbsent(e.getKey(), e.getValue());
+      }
+      plugins.add(out);
     }
+    if (!plugins.isEmpty()) {
+      b.put("plugins", plugins);
+    }
+    put(b, "session_id", r.sessionId());
   }
 }

@@ -25,8 +25,11 @@ import okio.BufferedSource;
 
 /**
  * Reads a Chat Completions reply (OpenAI's, or an OpenAI-compatible host's, OpenRouter's
- * extensions included) into the normalized model. Anything malformed becomes a
- * {@link MalformedResponseException} naming the JSON path.
+ * extensions included) into the normalized model: logprobs kept as their JSON tree, refusals,
+ * annotations, every usage detail. Hosts' own names are read too: {@code reasoning_content} as
+ * the reasoning, DeepSeek's {@code prompt_cache_hit_tokens} as cached tokens, Perplexity's
+ * sources as citations (when the dialect says so). Unknown fields are kept in the extras.
+ * Anything malformed becomes a {@link MalformedResponseException} naming the JSON path.
  */
 public final class OpenAiResponseReader {
   private static final JsonReader.Options TOP = JsonReader.Options.of(
@@ -35,7 +38,7 @@ public final class OpenAiResponseReader {
       "index", "message", "finish_reason", "native_finish_reason", "logprobs");
   private static final JsonReader.Options MESSAGE = JsonReader.Options.of(
       "role", "content", "refusal", "tool_calls", "reasoning", "reasoning_details", "annotations",
-      "name");
+      "name", "reasoning_content");
   private static final JsonReader.Options USAGE = JsonReader.Options.of(
       "prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details",
       "completion_tokens_details", "cost", "is_byok", "cost_details");
@@ -49,9 +52,17 @@ public final class OpenAiResponseReader {
 
   /** Reads a whole reply. */
   public static ChatResponse read(BufferedSource source) {
+    return read(source, OpenAiDialect.OPENAI);
+  }
+
+  /** Reads a whole reply from a host of the given dialect. */
+  public static ChatResponse read(BufferedSource source, OpenAiDialect dialect) {
     JsonReader r = JsonReader.of(source);
     try {
       ChatResponse response = response(r);
+      if (dialect.citationsAsAnnotations()) {
+        response = OpenAiCitations.annotate(response);
+      }
       if (r.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonDataException("unexpected data after the reply at " + r.getPath());
       }
@@ -205,6 +216,13 @@ public final class OpenAiResponseReader {
           r.endArray();
           break;
         case 7: name = string(r); break;
+        case 8:
+          // DeepSeek, xAI, vLLM and others name the reasoning text reasoning_content.
+          String text = string(r);
+          if (reasoning == null) {
+            reasoning = text;
+          }
+          break;
         default:
           extra.put(r.nextName(), JsonTrees.read(r));
       }
@@ -247,7 +265,7 @@ public final class OpenAiResponseReader {
     return new ToolCall((String) id, (String) name, arguments);
   }
 
-  private static String writeTree(Object tree) throws IOException {
+  static String writeTree(Object tree) throws IOException {
     okio.Buffer buffer = new okio.Buffer();
     com.squareup.moshi.JsonWriter w = com.squareup.moshi.JsonWriter.of(buffer);
     JsonTrees.write(w, tree);
@@ -365,6 +383,23 @@ public final class OpenAiResponseReader {
       }
     }
     r.endObject();
-    return u.extra(extra).build();
+    return complete(u, extra).build();
+  }
+
+  /**
+   * Fills the standard counts from hosts' own names where the standard ones are missing:
+   * DeepSeek's {@code prompt_cache_hit_tokens} as cached tokens, and the total as the sum.
+   */
+  private static Usage.Builder complete(Usage.Builder u, Map<String, Object> extra) {
+    Usage partial = u.extra(extra).build();
+    if (partial.cachedTokens() == null
+        && extra.get("prompt_cache_hit_tokens") instanceof BigDecimal hit) {
+      u.cachedTokens(hit.intValueExact());
+    }
+    if (partial.totalTokens() == null && partial.promptTokens() != null
+        && partial.completionTokens() != null) {
+      u.totalTokens(partial.promptTokens() + partial.completionTokens());
+    }
+    return u;
   }
 }

@@ -1,0 +1,363 @@
+package dev.router4j.providers.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.router4j.api.ChatChunk;
+import dev.router4j.api.ChatRequest;
+import dev.router4j.api.ChatResponse;
+import dev.router4j.api.ChunkChoice;
+import dev.router4j.api.FinishReason;
+import dev.router4j.api.Message;
+import dev.router4j.api.Tool;
+import dev.router4j.api.ToolCall;
+import dev.router4j.api.Usage;
+import dev.router4j.api.error.ErrorCategory;
+import dev.router4j.api.error.ProviderException;
+import dev.router4j.api.error.RouterException;
+import dev.router4j.api.error.StreamInterruptedException;
+import dev.router4j.api.spi.ChunkListener;
+import dev.router4j.api.spi.Provider;
+import dev.router4j.api.spi.ProviderCall;
+import dev.router4j.api.spi.StreamHandle;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.BufferedSink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What every adapter promises, whatever its protocol: the same scripted conversation runs
+ * against OpenAI, an OpenAI-compatible preset, Anthropic and Gemini, each answered in its own
+ * wire format by a mock server.
+ */
+class ProviderContractTest {
+  private static final String ANSWER = "The Seine, the Loire and the Rhône — all three.";
+  private static final List<String> PIECES =
+      List.of("The Seine,", " the Loire", " and the Rhône", " — all three.");
+  private static final Tool WEATHER = Tool.function("get_weather", "Current weather in a city",
+      "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}");
+
+  private MockWebServer server;
+
+  static Stream<AdapterFixture> adapters() {
+    return Stream.of(OpenAiProtocol.openAi(), OpenAiProtocol.groq(), new AnthropicProtocol(),
+        new GeminiProtocol());
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new MockWebServer();
+    server.start(0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private Provider provider(AdapterFixture fx) {
+    return fx.provider(server.url("/").toString());
+  }
+
+  private ProviderCall call(AdapterFixture fx, Provider p, ChatRequest request) {
+    return new ProviderCall(request, fx.endpoint(), p.credentials().get(0), Duration.ofSeconds(10));
+  }
+
+  private static ChatRequest.Builder request(AdapterFixture fx) {
+    return ChatRequest.builder().model(fx.endpoint().model()).maxTokens(256);
+  }
+
+  private void json(int code, String body, String... headers) {
+    MockResponse.Builder b = new MockResponse.Builder().code(code)
+        .addHeader("Content-Type", "application/json").body(body);
+    for (int i = 0; i < headers.length; i += 2) {
+      b.addHeader(headers[i], headers[i + 1]);
+    }
+    server.enqueue(b.build());
+  }
+
+  private void sse(String body) {
+    server.enqueue(new MockResponse.Builder().code(200)
+        .addHeader("Content-Type", "text/event-stream")
+        .throttleBody(16, 1, TimeUnit.MILLISECONDS).body(body).build());
+  }
+
+  private Map<String, Object> sentBody() throws InterruptedException {
+    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(r).as("a request reached the server").isNotNull();
+    return Json.map(Json.read(r.getBody().utf8()));
+  }
+
+  private static String everything(Throwable t) {
+    StringWriter out = new StringWriter();
+    t.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void aPlainChatAnswersWithTextStopAndUsage(AdapterFixture fx) throws Exception {
+    Provider p = provider(fx);
+    json(200, fx.chatReply(ANSWER, 31, 12));
+
+    ChatResponse r = p.adapter().chat(call(fx, p,
+        request(fx).system("You are terse.").user("Name three French rivers.").build()));
+
+    assertThat(r.text()).isEqualTo(ANSWER);
+    assertThat(r.finishReason()).isEqualTo(FinishReason.STOP);
+    assertThat(r.choices().get(0).nativeFinishReason()).isNotBlank();
+    assertThat(r.provider()).isEqualTo(p.slug());
+    Usage u = r.usage();
+    assertThat(u).isNotNull();
+    assertThat(u.promptTokens()).isEqualTo(31);
+    assertThat(u.completionTokens()).isEqualTo(12);
+    assertThat(u.total()).isEqualTo(43);
+    assertThat(sentBody()).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void aStreamSaysWhatTheNonStreamedAnswerSaysWithUsage(AdapterFixture fx) {
+    Provider p = provider(fx);
+    ChatRequest request = request(fx).user("Name three French rivers.").build();
+    json(200, fx.chatReply(ANSWER, 31, 12));
+    ChatResponse whole = p.adapter().chat(call(fx, p, request));
+
+    sse(fx.stream(PIECES, 31, 12));
+    Collector c = new Collector();
+    p.adapter().stream(call(fx, p, request.toBuilder().stream(true).build()), c);
+
+    assertThat(c.await()).isNull();
+    assertThat(c.terminals.get()).isEqualTo(1);
+    assertThat(c.text()).isEqualTo(whole.text()).isEqualTo(ANSWER);
+    assertThat(c.finish()).isEqualTo(FinishReason.STOP);
+    Usage u = c.usage();
+    assertThat(u).as("usage arrives with the stream").isNotNull();
+    assertThat(u.promptTokens()).isEqualTo(31);
+    assertThat(u.completionTokens()).isEqualTo(12);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void aToolRoundTripCallsTheToolAndHearsItsResult(AdapterFixture fx) throws Exception {
+    Provider p = provider(fx);
+    json(200, fx.toolCallReply("call_contract_1", "get_weather", "{\"city\":\"Paris\"}"));
+
+    ChatRequest ask = request(fx).user("What is the weather in Paris?").tools(WEATHER).build();
+    ChatResponse first = p.adapter().chat(call(fx, p, ask));
+
+    assertThat(fx.toolNames(sentBody())).containsExactly("get_weather");
+    assertThat(first.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+    assertThat(first.toolCalls()).hasSize(1);
+    ToolCall called = first.toolCalls().get(0);
+    assertThat(called.id()).isNotBlank();
+    assertThat(called.name()).isEqualTo("get_weather");
+    assertThat(Json.read(called.arguments())).isEqualTo(Map.of("city", "Paris"));
+
+    json(200, fx.chatReply("It is 21 °C in Paris.", 60, 9));
+    String result = "{\"celsius\":21}";
+    ChatResponse answer = p.adapter().chat(call(fx, p, ask.toBuilder()
+        .message(first.message())
+        .message(Message.tool(called.id(), result))
+        .build()));
+
+    assertThat(fx.carriesToolResult(sentBody(), called.id(), called.name(), result))
+        .as("the second request carries the tool's result").isTrue();
+    assertThat(answer.text()).isEqualTo("It is 21 °C in Paris.");
+    assertThat(answer.finishReason()).isEqualTo(FinishReason.STOP);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void errorsAreClassifiedKeepTheStatusAndNeverTheKey(AdapterFixture fx) {
+    Provider p = provider(fx);
+    record Case(int status, ErrorCategory category, boolean retryable) {}
+    List<Case> cases = List.of(
+        new Case(400, ErrorCategory.INVALID_REQUEST, false),
+        new Case(401, ErrorCategory.AUTHENTICATION, false),
+        new Case(429, ErrorCategory.RATE_LIMITED, true),
+        new Case(500, ErrorCategory.PROVIDER_ERROR, true),
+        new Case(503, ErrorCategory.PROVIDER_OVERLOADED, true));
+    for (Case k : cases) {
+      String message = "Request failed for key " + fx.key() + " (test " + k.status() + ")";
+      if (k.status() == 429) {
+        json(429, fx.errorBody(429, message), "retry-after", "7");
+      } else {
+        json(k.status(), fx.errorBody(k.status(), message));
+      }
+      ProviderException e = catchThrowableOfType(ProviderException.class,
+          () -> p.adapter().chat(call(fx, p, request(fx).user("Hi").build())));
+
+      assertThat(e).as("HTTP %s", k.status()).isNotNull();
+      assertThat(e.category()).as("HTTP %s", k.status()).isEqualTo(k.category());
+      assertThat(e.httpStatus()).isEqualTo(k.status());
+      assertThat(e.retryable()).as("HTTP %s retryable", k.status()).isEqualTo(k.retryable());
+      assertThat(e.provider()).isEqualTo(p.slug());
+      assertThat(e.providerMessage()).contains("test " + k.status());
+      assertThat(everything(e)).as("no key in any message").doesNotContain(fx.key());
+      if (k.status() == 429) {
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void anErrorBeforeTheStreamIsClassifiedLikeAnyOther(AdapterFixture fx) {
+    Provider p = provider(fx);
+    json(429, fx.errorBody(429, "slow down"), "retry-after", "2");
+    Collector c = new Collector();
+    p.adapter().stream(call(fx, p, request(fx).user("Hi").stream(true).build()), c);
+
+    assertThat(c.await()).isInstanceOfSatisfying(ProviderException.class, e -> {
+      assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+      assertThat(e.httpStatus()).isEqualTo(429);
+      assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+    });
+    assertThat(c.chunks).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void aStreamCutMidwayEndsInterruptedWithThePartialText(AdapterFixture fx) {
+    Provider p = provider(fx);
+    sse(fx.streamHead(PIECES.subList(0, 2)));
+    Collector c = new Collector();
+    p.adapter().stream(call(fx, p, request(fx).user("Rivers?").stream(true).build()), c);
+
+    assertThat(c.await()).isInstanceOfSatisfying(StreamInterruptedException.class, e -> {
+      assertThat(e.partialText()).isEqualTo("The Seine, the Loire");
+      assertThat(e.category()).isEqualTo(ErrorCategory.STREAM_INTERRUPTED);
+    });
+    assertThat(c.text()).isEqualTo("The Seine, the Loire");
+    assertThat(c.finish()).isNull();
+    assertThat(c.terminals.get()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void cancellingAStreamClosesTheConnection(AdapterFixture fx) throws Exception {
+    Provider p = provider(fx);
+    CountDownLatch serverSawClose = new CountDownLatch(1);
+    String opening = fx.streamHead(List.of("Once"));
+    server.enqueue(new MockResponse.Builder().code(200)
+        .addHeader("Content-Type", "text/event-stream")
+        .body(new MockResponseBody() {
+          @Override
+          public long getContentLength() {
+            return -1;
+          }
+
+          @Override
+          public void writeTo(BufferedSink sink) throws IOException {
+            sink.writeUtf8(opening).flush();
+            try {
+              for (int i = 0; i < 600; i++) { // a minute of comments unless the client leaves
+                Thread.sleep(100);
+                sink.writeUtf8(": ping\n\n").flush();
+              }
+            } catch (IOException e) {
+              serverSawClose.countDown();
+              throw e;
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        }).build());
+    Collector c = new Collector();
+    StreamHandle handle =
+        p.adapter().stream(call(fx, p, request(fx).user("A story").stream(true).build()), c);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!c.text().equals("Once") && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(c.text()).isEqualTo("Once");
+
+    handle.cancel();
+    RouterException error = c.await();
+    assertThat(error.category()).isEqualTo(ErrorCategory.CANCELLED);
+    assertThat(serverSawClose.await(5, TimeUnit.SECONDS))
+        .as("the server sees the socket closed").isTrue();
+    handle.cancel();
+    Thread.sleep(100);
+    assertThat(c.terminals.get()).isEqualTo(1);
+  }
+
+  /** Records one stream and checks that it ends exactly once. */
+  static final class Collector implements ChunkListener {
+    final List<ChatChunk> chunks = new CopyOnWriteArrayList<>();
+    final CompletableFuture<RouterException> done = new CompletableFuture<>();
+    final AtomicInteger terminals = new AtomicInteger();
+
+    @Override
+    public void onChunk(ChatChunk chunk) {
+      assertThat(done).as("no chunk after the end").isNotDone();
+      chunks.add(chunk);
+    }
+
+    @Override
+    public void onComplete() {
+      terminals.incrementAndGet();
+      done.complete(null);
+    }
+
+    @Override
+    public void onError(RouterException error) {
+      terminals.incrementAndGet();
+      done.complete(error);
+    }
+
+    RouterException await() {
+      try {
+        return done.get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("the stream did not end", e);
+      }
+    }
+
+    String text() {
+      StringBuilder b = new StringBuilder();
+      chunks.forEach(c -> b.append(c.text()));
+      return b.toString();
+    }
+
+    FinishReason finish() {
+      FinishReason f = null;
+      for (ChatChunk c : chunks) {
+        for (ChunkChoice choice : c.choices()) {
+          if (choice.finishReason() != null) {
+            f = choice.finishReason();
+          }
+        }
+      }
+      return f;
+    }
+
+    Usage usage() {
+      Usage u = null;
+      for (ChatChunk c : chunks) {
+        if (c.usage() != null) {
+          u = c.usage();
+        }
+      }
+      return u;
+    }
+  }
+}
