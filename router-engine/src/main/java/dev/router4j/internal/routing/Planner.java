@@ -348,7 +348,10 @@ public final class Planner {
       return "max_tokens " + maxTokens + " exceeds the endpoint's " + e.maxCompletionTokens();
     }
     long needed = (long) promptTokens + (maxTokens == null ? 0 : maxTokens);
-    if (needed > e.contextLength()) {
+    // Compression can shorten the prompt, never the completion.
+    boolean compressible = dev.router4j.internal.plugins.ContextCompression.applies(r, e.contextLength())
+        && (maxTokens == null || maxTokens < e.contextLength());
+    if (needed > e.contextLength() && !compressible) {
       return "context: about " + promptTokens + " prompt tokens"
           + (maxTokens == null ? "" : " + " + maxTokens + " max_tokens")
           + " exceed the endpoint's " + e.contextLength();

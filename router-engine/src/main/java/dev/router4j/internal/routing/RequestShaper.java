@@ -1,7 +1,9 @@
 package dev.router4j.internal.routing;
 
 import dev.router4j.api.ChatRequest;
+import dev.router4j.api.Plugin;
 import dev.router4j.api.catalog.Endpoint;
+import dev.router4j.internal.plugins.ContextCompression;
 import java.util.List;
 
 /**
@@ -14,10 +16,13 @@ public final class RequestShaper {
 
   /** The request as it should be sent to the endpoint. */
   public static ChatRequest forEndpoint(ChatRequest request, Endpoint e) {
+    ChatRequest compressed = ContextCompression.applies(request, e.contextLength())
+        ? ContextCompression.fit(request, e.contextLength()) : request;
+    ChatRequest local = withoutLocalPlugins(compressed);
     if (e.supportedParameters().isEmpty()) {
-      return request;
+      return local;
     }
-    ChatRequest r = dev.router4j.internal.structured.StructuredPrompt.forEndpoint(request, e);
+    ChatRequest r = dev.router4j.internal.structured.StructuredPrompt.forEndpoint(local, e);
     List<String> used = RequestParameters.used(r);
     ChatRequest.Builder b = null;
     for (String param : used) {
@@ -34,6 +39,23 @@ public final class RequestShaper {
     }
     return b == null ? r : b.build();
   }
+
+  /** Plugins the router runs itself are not sent upstream (an OpenRouter upstream would run them again). */
+  static ChatRequest withoutLocalPlugins(ChatRequest r) {
+    if (r.plugins().isEmpty()) {
+      return r;
+    }
+    List<Plugin> kept = new java.util.ArrayList<>(r.plugins().size());
+    for (Plugin p : r.plugins()) {
+      if (!LOCAL_PLUGINS.contains(p.id())) {
+        kept.add(p);
+      }
+    }
+    return kept.size() == r.plugins().size() ? r : r.toBuilder().plugins(kept).build();
+  }
+
+  private static final java.util.Set<String> LOCAL_PLUGINS = java.util.Set.of(Plugin.WEB,
+      Plugin.RESPONSE_HEALING, Plugin.CONTEXT_COMPRESSION, "auto-router");
 
   private static void drop(ChatRequest.Builder b, String param) {
     switch (param) {
