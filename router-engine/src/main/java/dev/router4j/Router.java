@@ -118,6 +118,7 @@ public final class Router implements AutoCloseable {
   private final CallScope scope;
   private final boolean root;
   private final Ledger ledger;
+  private final EndpointRegistry registry;
   private final GenerationIds ids;
   private final Clock clock;
 
@@ -146,6 +147,7 @@ public final class Router implements AutoCloseable {
     this.workspaces = base.workspaces;
     this.platformFeePercent = base.platformFeePercent;
     this.ledger = base.ledger;
+    this.registry = base.registry;
     this.ids = base.ids;
     this.clock = base.clock;
     this.scope = scope;
@@ -188,6 +190,7 @@ public final class Router implements AutoCloseable {
     EndpointRegistry registry = EndpointRegistry.of(catalog.models(), catalog.endpoints(),
         providers, e -> orNaN(catalog.priors(e).throughputP50()),
         e -> orNaN(catalog.priors(e).latencyP50()));
+    this.registry = registry;
     this.planner = new Planner(registry, health, b.random, TokenEstimator::promptTokens,
         b.defaultModel, b.autoSelector).withSticky(sticky);
     this.keys = new KeyRing(b.ticker);
@@ -307,6 +310,43 @@ public final class Router implements AutoCloseable {
       out.add((v.pointer().isEmpty() ? "/" : v.pointer()) + " " + v.message());
     }
     return out;
+  }
+
+  /**
+   * Embeds texts with an embedding model: its endpoints are tried cheapest first, falling back
+   * as a chat would; the response carries the usage and the exact cost.
+   *
+   * @throws dev.router4j.api.error.NoEndpointException when no registered provider serves the model
+   * @throws RouterException the classified failure when no endpoint answered
+   */
+  public dev.router4j.api.EmbeddingResponse embed(dev.router4j.api.EmbeddingRequest request) {
+    Objects.requireNonNull(request, "request");
+    List<Route> routes = new ArrayList<>(registry.routes(request.model()));
+    if (routes.isEmpty()) {
+      throw new dev.router4j.api.error.NoEndpointException(
+          "no registered provider serves the embedding model " + request.model() + ".", List.of());
+    }
+    routes.sort(java.util.Comparator.comparing(r -> r.endpoint().pricing().prompt()));
+    List<RouterException> failures = new ArrayList<>();
+    for (Route route : routes) {
+      var key = keys.pick(route.provider());
+      try {
+        var answer = route.provider().adapter().embed(request, route.endpoint(), key,
+            policy.attemptTimeout());
+        Cost cost = answer.usage() == null ? null
+            : costs.cost(answer.usage(), route.endpoint().pricing(), 0, 0);
+        return new dev.router4j.api.EmbeddingResponse(route.endpoint().model(),
+            route.provider().slug(), answer.data(), answer.usage(), cost);
+      } catch (RouterException e) {
+        failures.add(e);
+        keys.rest(route.provider(), key, e);
+        if (!e.fallbackWorthy()) {
+          break;
+        }
+      }
+    }
+    throw failures.size() == 1 ? failures.get(0)
+        : new dev.router4j.api.error.AllRoutesFailedException(failures);
   }
 
   /**
