@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Counts what the router does and tells the listeners, shielding calls from their failures. */
-final class Events {
+final class Events implements dev.router4j.internal.routing.Breakers.Observer {
   private static final Logger log = LoggerFactory.getLogger(Events.class);
 
   private final List<RouterListener> listeners;
@@ -43,6 +43,36 @@ final class Events {
         l.attemptEnded(a);
       } catch (RuntimeException e) {
         log.warn("listener {} failed in attemptEnded", l.getClass().getName(), e);
+      }
+    }
+  }
+
+  @Override
+  public void opened(String endpointId, String reason) {
+    circuitOpened(endpointId, reason);
+  }
+
+  @Override
+  public void closed(String endpointId) {
+    circuitClosed(endpointId);
+  }
+
+  void circuitOpened(String endpointId, String reason) {
+    for (RouterListener l : listeners) {
+      try {
+        l.circuitOpened(endpointId, reason);
+      } catch (RuntimeException e) {
+        log.warn("listener {} failed in circuitOpened", l.getClass().getName(), e);
+      }
+    }
+  }
+
+  void circuitClosed(String endpointId) {
+    for (RouterListener l : listeners) {
+      try {
+        l.circuitClosed(endpointId);
+      } catch (RuntimeException e) {
+        log.warn("listener {} failed in circuitClosed", l.getClass().getName(), e);
       }
     }
   }

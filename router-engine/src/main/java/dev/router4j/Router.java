@@ -185,7 +185,7 @@ public final class Router implements AutoCloseable {
     this.policy = new AttemptPolicy(b.attemptTimeout, b.deadline, b.maxRetries, b.baseBackoff,
         b.maxBackoff, b.maxRetryAfter);
     this.health = new HealthTracker(b.ticker);
-    this.breakers = new Breakers(b.breakerThreshold, b.breakerDelay);
+    this.breakers = new Breakers(b.breakerThreshold, b.breakerDelay, events);
     this.sticky = new StickyRoutes(b.ticker, 100_000);
     EndpointRegistry registry = EndpointRegistry.of(catalog.models(), catalog.endpoints(),
         providers, e -> orNaN(catalog.priors(e).throughputP50()),

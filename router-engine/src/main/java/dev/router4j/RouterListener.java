@@ -18,6 +18,12 @@ public abstract class RouterListener {
   /** The router repaired the answer before returning it. */
   public void healed(ChatResponse response, Healing healing) {}
 
+  /** An endpoint's circuit breaker opened: it is skipped until its trial call succeeds. */
+  public void circuitOpened(String endpointId, String lastFailure) {}
+
+  /** An endpoint's circuit breaker closed again. */
+  public void circuitClosed(String endpointId) {}
+
   /** A call finished with an answer. */
   public void callSucceeded(ChatResponse response) {}
 

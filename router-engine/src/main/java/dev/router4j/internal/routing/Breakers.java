@@ -20,17 +20,38 @@ public final class Breakers {
   private final ConcurrentHashMap<String, CircuitBreaker<Object>> breakers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> reasons = new ConcurrentHashMap<>();
 
+  /** Hears a breaker open (with the last failure) or close again. */
+  public interface Observer {
+    /** The endpoint's circuit opened. */
+    void opened(String endpointId, String reason);
+
+    /** The endpoint's circuit closed again after a successful trial. */
+    void closed(String endpointId);
+  }
+
+  private final Observer observer;
+
   /** Breakers opening after {@code threshold} consecutive failures, for {@code delay}. */
   public Breakers(int threshold, Duration delay) {
+    this(threshold, delay, null);
+  }
+
+  /** Breakers that tell the observer when they open and close. */
+  public Breakers(int threshold, Duration delay, Observer observer) {
     this.threshold = threshold;
     this.delay = delay;
+    this.observer = observer;
   }
 
   private CircuitBreaker<Object> breaker(String id) {
-    return breakers.computeIfAbsent(id, k -> CircuitBreaker.builder()
-        .withFailureThreshold(threshold)
-        .withDelay(delay)
-        .build());
+    return breakers.computeIfAbsent(id, k -> {
+      var b = CircuitBreaker.builder().withFailureThreshold(threshold).withDelay(delay);
+      if (observer != null) {
+        b.onOpen(e -> observer.opened(id, reasons.get(id)));
+        b.onClose(e -> observer.closed(id));
+      }
+      return b.build();
+    });
   }
 
   /** Whether a call to the endpoint may go ahead now (takes the trial permit when half-open). */
@@ -50,8 +71,8 @@ public final class Breakers {
   /** Records a failure; only failures that say the endpoint is unwell count. */
   public void failure(String endpointId, ErrorCategory category, String detail) {
     if (HealthTracker.countsAgainstEndpoint(category)) {
-      breaker(endpointId).recordFailure();
       reasons.put(endpointId, category + (detail == null ? "" : ": " + detail));
+      breaker(endpointId).recordFailure();
     } else {
       success(endpointId); // the endpoint answered; the request was the problem
     }
