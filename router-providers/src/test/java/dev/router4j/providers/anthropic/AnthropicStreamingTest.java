@@ -7,29 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.router4j.api.ChatChunk;
 import dev.router4j.api.ChatRequest;
 import dev.router4j.api.ChatResponse;
-import dev.router4j.api.ChunkChoice;
-import dev.router4j.api.Delta;
 import dev.router4j.api.FinishReason;
-import dev.router4j.api.ReasoningDetail;
 import dev.router4j.api.Role;
 import dev.router4j.api.ToolCallDelta;
-import dev.router4j.api.Usage;
 import dev.router4j.api.error.ErrorCategory;
 import dev.router4j.api.error.ProviderException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.error.StreamInterruptedException;
 import dev.router4j.api.spi.StreamHandle;
-import java.io.IOException;
+import dev.router4j.providers.testing.Assembled;
+import dev.router4j.providers.testing.EndlessStream;
+import dev.router4j.providers.testing.StreamCollector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.RecordedRequest;
-import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,13 +40,11 @@ class AnthropicStreamingTest {
     fx.close();
   }
 
-  private AnthropicFixture.Collector stream(ChatRequest request) {
-    AnthropicFixture.Collector c = new AnthropicFixture.Collector();
-    fx.adapter.stream(fx.call(request), c);
-    return c;
+  private StreamCollector stream(ChatRequest request) {
+    return fx.stream(fx.call(request));
   }
 
-  private AnthropicFixture.Collector stream() {
+  private StreamCollector stream() {
     return stream(request().user("Question").build());
   }
 
@@ -63,58 +53,12 @@ class AnthropicStreamingTest {
     return fx.adapter.chat(fx.call(request().user("Question").build()));
   }
 
-  /** What a client assembles from the chunks: text, reasoning, details, tool calls by index. */
-  private record Assembled(String text, String reasoning, List<ReasoningDetail> details,
-      Map<Integer, String[]> tools, FinishReason finish, String nativeFinish, Usage usage) {
-
-    static Assembled of(List<ChatChunk> chunks) {
-      StringBuilder text = new StringBuilder();
-      StringBuilder reasoning = new StringBuilder();
-      List<ReasoningDetail> details = new ArrayList<>();
-      Map<Integer, String[]> tools = new TreeMap<>();
-      FinishReason finish = null;
-      String nativeFinish = null;
-      Usage usage = null;
-      for (ChatChunk c : chunks) {
-        if (c.usage() != null) {
-          usage = c.usage();
-        }
-        for (ChunkChoice choice : c.choices()) {
-          Delta d = choice.delta();
-          if (d.content() != null) {
-            text.append(d.content());
-          }
-          if (d.reasoning() != null) {
-            reasoning.append(d.reasoning());
-          }
-          details.addAll(d.reasoningDetails());
-          for (ToolCallDelta t : d.toolCalls()) {
-            String[] call = tools.computeIfAbsent(t.index(), k -> new String[] {null, null, ""});
-            if (t.id() != null) {
-              call[0] = t.id();
-              call[1] = t.name();
-            }
-            if (t.arguments() != null) {
-              call[2] += t.arguments();
-            }
-          }
-          if (choice.finishReason() != null) {
-            finish = choice.finishReason();
-            nativeFinish = choice.nativeFinishReason();
-          }
-        }
-      }
-      return new Assembled(text.toString(), reasoning.toString(), details, tools, finish,
-          nativeFinish, usage);
-    }
-  }
-
   @ParameterizedTest(name = "{0} byte(s) per read")
   @ValueSource(ints = {1, 3, 7, 64})
   void aTextStreamInTinyPiecesEqualsTheNonStreamedAnswer(int bytesPerRead) {
     ChatResponse whole = nonStreamed("message-text.json");
     fx.replyStream(resource("stream-text.sse"), bytesPerRead);
-    AnthropicFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isNull();
     assertThat(c.terminals.get()).isEqualTo(1);
@@ -143,7 +87,7 @@ class AnthropicStreamingTest {
   @ValueSource(ints = {1, 5, 17})
   void aChunkedStreamDecodesTheSame(int chunkSize) {
     fx.replyChunked(resource("stream-text.sse").replace("\n", "\r\n"), chunkSize);
-    AnthropicFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isNull();
     assertThat(c.text()).isEqualTo("The Seine, the Loire and the Rhône — all three reach the sea.");
@@ -166,7 +110,7 @@ class AnthropicStreamingTest {
   void toolUseStreamsAsToolCallFragmentsIndexedByCallOrdinal() {
     ChatResponse whole = nonStreamed("message-tool-use.json");
     fx.replyStream(resource("stream-tool-use.sse"), 5);
-    AnthropicFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isNull();
     List<ToolCallDelta> fragments = new ArrayList<>();
@@ -196,7 +140,7 @@ class AnthropicStreamingTest {
   void thinkingStreamsAsReasoningAndEndsEachBlockWithItsSignedDetail() {
     ChatResponse whole = nonStreamed("message-thinking.json");
     fx.replyStream(resource("stream-thinking.sse"), 2);
-    AnthropicFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isNull();
     Assembled a = Assembled.of(c.chunks);
@@ -212,7 +156,7 @@ class AnthropicStreamingTest {
   @Test
   void anErrorEventAfterOutputInterruptsTheStreamKeepingThePartialText() {
     fx.replyStream(resource("stream-error-midway.sse"), 3);
-    AnthropicFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     RouterException error = c.await();
     assertThat(error).isInstanceOfSatisfying(StreamInterruptedException.class, e -> {
@@ -228,7 +172,7 @@ class AnthropicStreamingTest {
   @Test
   void anErrorEventBeforeAnyOutputIsTheProvidersErrorSoTheRouterCanFallBack() {
     fx.replyStream(resource("stream-error-early.sse"), 3);
-    AnthropicFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     RouterException error = c.await();
     assertThat(error).isInstanceOfSatisfying(ProviderException.class, e -> {
@@ -244,7 +188,7 @@ class AnthropicStreamingTest {
     String full = resource("stream-text.sse");
     String cut = full.substring(0, full.indexOf("event: message_delta"));
     fx.replyStream(cut, 11);
-    AnthropicFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     RouterException error = c.await();
     assertThat(error).isInstanceOfSatisfying(StreamInterruptedException.class, e -> {
@@ -260,7 +204,7 @@ class AnthropicStreamingTest {
     String full = resource("stream-text.sse");
     String cut = full.substring(0, full.indexOf("\"stop_reason\":\"end_turn\""));
     fx.replyStream(cut, 64);
-    AnthropicFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isInstanceOf(StreamInterruptedException.class);
   }
@@ -297,7 +241,7 @@ class AnthropicStreamingTest {
             + "\"usage\":{\"input_tokens\":900,\"output_tokens\":30,\"server_tool_use\":{\"web_search_requests\":1}}}")
         + event("message_stop", "{\"type\":\"message_stop\"}");
     fx.replyStream(body, 9);
-    AnthropicFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isNull();
     Assembled a = Assembled.of(c.chunks);
@@ -310,7 +254,7 @@ class AnthropicStreamingTest {
   @Test
   void excludedReasoningStreamsNoReasoningTextButKeepsTheSignedDetails() {
     fx.replyStream(resource("stream-thinking.sse"), 256);
-    AnthropicFixture.Collector c = stream(request().user("27 * 453?")
+    StreamCollector c = stream(request().user("27 * 453?")
         .reasoning(new dev.router4j.api.Reasoning(null, 2048, true, null)).build());
 
     assertThat(c.await()).isNull();
@@ -324,7 +268,7 @@ class AnthropicStreamingTest {
   void anErrorWhoseEventNameWasDroppedIsStillAnError() {
     fx.replyStream(START + "data: {\"type\":\"error\",\"error\":{\"type\":\"api_error\","
         + "\"message\":\"Internal server error\"}}\n\n", 64);
-    AnthropicFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isInstanceOfSatisfying(ProviderException.class,
         e -> assertThat(e.category()).isEqualTo(ErrorCategory.PROVIDER_ERROR));
@@ -339,19 +283,19 @@ class AnthropicStreamingTest {
     fx.replyStream(START + text + event("content_block_delta", "{\"type\":\"content_block_delta\",\"ind"), 64);
     fx.replyStream(START + event("content_block_delta", "{not json}"), 64);
 
-    AnthropicFixture.Collector after = stream();
+    StreamCollector after = stream();
     assertThat(after.await()).isInstanceOfSatisfying(StreamInterruptedException.class, e -> {
       assertThat(e.partialText()).isEqualTo("Hello");
       assertThat(e.underlyingCategory()).isEqualTo(ErrorCategory.PROVIDER_ERROR);
     });
-    AnthropicFixture.Collector before = stream();
+    StreamCollector before = stream();
     assertThat(before.await()).isInstanceOf(dev.router4j.api.error.MalformedResponseException.class);
   }
 
   @Test
   void anHttpErrorBeforeTheStreamIsClassified() {
     fx.reply(529, resource("error-overloaded.json"), "request-id", "req_529");
-    AnthropicFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isInstanceOfSatisfying(ProviderException.class, e -> {
       assertThat(e.category()).isEqualTo(ErrorCategory.PROVIDER_OVERLOADED);
@@ -363,36 +307,14 @@ class AnthropicStreamingTest {
 
   @Test
   void cancelEndsTheStreamAtOnceAndClosesTheConnection() throws Exception {
-    CountDownLatch serverSawClose = new CountDownLatch(1);
     String head = resource("stream-text.sse");
     head = head.substring(0, head.indexOf("event: content_block_delta"));
     String opening = head + "event: content_block_delta\n"
         + "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Once\"}}\n\n";
-    fx.server.enqueue(new MockResponse.Builder().code(200)
-        .addHeader("Content-Type", "text/event-stream")
-        .body(new MockResponseBody() {
-          @Override
-          public long getContentLength() {
-            return -1;
-          }
-
-          @Override
-          public void writeTo(BufferedSink sink) throws IOException {
-            sink.writeUtf8(opening).flush();
-            try {
-              for (int i = 0; i < 600; i++) { // a minute of pings unless the client goes away
-                Thread.sleep(100);
-                sink.writeUtf8("event: ping\ndata: {\"type\": \"ping\"}\n\n").flush();
-              }
-            } catch (IOException e) {
-              serverSawClose.countDown();
-              throw e;
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-        }).build());
-    AnthropicFixture.Collector c = new AnthropicFixture.Collector();
+    EndlessStream endless =
+        new EndlessStream(opening, "event: ping\ndata: {\"type\": \"ping\"}\n\n");
+    fx.server.enqueue(endless.response());
+    StreamCollector c = new StreamCollector();
     StreamHandle handle = fx.adapter.stream(fx.call(request().user("Tell a story").build()), c);
     assertThat(c.first.get(5, TimeUnit.SECONDS)).isNotNull();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -406,7 +328,7 @@ class AnthropicStreamingTest {
     RouterException error = c.await();
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
     assertThat(error.category()).isEqualTo(ErrorCategory.CANCELLED);
-    assertThat(serverSawClose.await(5, TimeUnit.SECONDS))
+    assertThat(endless.closedByClient().await(5, TimeUnit.SECONDS))
         .as("the server's writes fail once the client closes the connection").isTrue();
     Thread.sleep(200);
     assertThat(c.terminals.get()).isEqualTo(1);

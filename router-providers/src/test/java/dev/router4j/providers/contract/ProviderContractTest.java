@@ -3,10 +3,8 @@ package dev.router4j.providers.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.router4j.api.ChatChunk;
 import dev.router4j.api.ChatRequest;
 import dev.router4j.api.ChatResponse;
-import dev.router4j.api.ChunkChoice;
 import dev.router4j.api.FinishReason;
 import dev.router4j.api.Message;
 import dev.router4j.api.Tool;
@@ -16,27 +14,22 @@ import dev.router4j.api.error.ErrorCategory;
 import dev.router4j.api.error.ProviderException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.error.StreamInterruptedException;
-import dev.router4j.api.spi.ChunkListener;
 import dev.router4j.api.spi.Provider;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
+import dev.router4j.providers.testing.EndlessStream;
+import dev.router4j.providers.testing.StreamCollector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,7 +134,7 @@ class ProviderContractTest {
     ChatResponse whole = p.adapter().chat(call(fx, p, request));
 
     sse(fx.stream(PIECES, 31, 12));
-    Collector c = new Collector();
+    StreamCollector c = new StreamCollector();
     p.adapter().stream(call(fx, p, request.toBuilder().stream(true).build()), c);
 
     assertThat(c.await()).isNull();
@@ -223,7 +216,7 @@ class ProviderContractTest {
   void anErrorBeforeTheStreamIsClassifiedLikeAnyOther(AdapterFixture fx) {
     Provider p = provider(fx);
     json(429, fx.errorBody(429, "slow down"), "retry-after", "2");
-    Collector c = new Collector();
+    StreamCollector c = new StreamCollector();
     p.adapter().stream(call(fx, p, request(fx).user("Hi").stream(true).build()), c);
 
     assertThat(c.await()).isInstanceOfSatisfying(ProviderException.class, e -> {
@@ -239,7 +232,7 @@ class ProviderContractTest {
   void aStreamCutMidwayEndsInterruptedWithThePartialText(AdapterFixture fx) {
     Provider p = provider(fx);
     sse(fx.streamHead(PIECES.subList(0, 2)));
-    Collector c = new Collector();
+    StreamCollector c = new StreamCollector();
     p.adapter().stream(call(fx, p, request(fx).user("Rivers?").stream(true).build()), c);
 
     assertThat(c.await()).isInstanceOfSatisfying(StreamInterruptedException.class, e -> {
@@ -255,33 +248,10 @@ class ProviderContractTest {
   @MethodSource("adapters")
   void cancellingAStreamClosesTheConnection(AdapterFixture fx) throws Exception {
     Provider p = provider(fx);
-    CountDownLatch serverSawClose = new CountDownLatch(1);
     String opening = fx.streamHead(List.of("Once"));
-    server.enqueue(new MockResponse.Builder().code(200)
-        .addHeader("Content-Type", "text/event-stream")
-        .body(new MockResponseBody() {
-          @Override
-          public long getContentLength() {
-            return -1;
-          }
-
-          @Override
-          public void writeTo(BufferedSink sink) throws IOException {
-            sink.writeUtf8(opening).flush();
-            try {
-              for (int i = 0; i < 600; i++) { // a minute of comments unless the client leaves
-                Thread.sleep(100);
-                sink.writeUtf8(": ping\n\n").flush();
-              }
-            } catch (IOException e) {
-              serverSawClose.countDown();
-              throw e;
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-        }).build());
-    Collector c = new Collector();
+    EndlessStream endless = new EndlessStream(opening, ": ping\n\n");
+    server.enqueue(endless.response());
+    StreamCollector c = new StreamCollector();
     StreamHandle handle =
         p.adapter().stream(call(fx, p, request(fx).user("A story").stream(true).build()), c);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -293,71 +263,10 @@ class ProviderContractTest {
     handle.cancel();
     RouterException error = c.await();
     assertThat(error.category()).isEqualTo(ErrorCategory.CANCELLED);
-    assertThat(serverSawClose.await(5, TimeUnit.SECONDS))
+    assertThat(endless.closedByClient().await(5, TimeUnit.SECONDS))
         .as("the server sees the socket closed").isTrue();
     handle.cancel();
     Thread.sleep(100);
     assertThat(c.terminals.get()).isEqualTo(1);
-  }
-
-  /** Records one stream and checks that it ends exactly once. */
-  static final class Collector implements ChunkListener {
-    final List<ChatChunk> chunks = new CopyOnWriteArrayList<>();
-    final CompletableFuture<RouterException> done = new CompletableFuture<>();
-    final AtomicInteger terminals = new AtomicInteger();
-
-    @Override
-    public void onChunk(ChatChunk chunk) {
-      assertThat(done).as("no chunk after the end").isNotDone();
-      chunks.add(chunk);
-    }
-
-    @Override
-    public void onComplete() {
-      terminals.incrementAndGet();
-      done.complete(null);
-    }
-
-    @Override
-    public void onError(RouterException error) {
-      terminals.incrementAndGet();
-      done.complete(error);
-    }
-
-    RouterException await() {
-      try {
-        return done.get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new AssertionError("the stream did not end", e);
-      }
-    }
-
-    String text() {
-      StringBuilder b = new StringBuilder();
-      chunks.forEach(c -> b.append(c.text()));
-      return b.toString();
-    }
-
-    FinishReason finish() {
-      FinishReason f = null;
-      for (ChatChunk c : chunks) {
-        for (ChunkChoice choice : c.choices()) {
-          if (choice.finishReason() != null) {
-            f = choice.finishReason();
-          }
-        }
-      }
-      return f;
-    }
-
-    Usage usage() {
-      Usage u = null;
-      for (ChatChunk c : chunks) {
-        if (c.usage() != null) {
-          u = c.usage();
-        }
-      }
-      return u;
-    }
   }
 }

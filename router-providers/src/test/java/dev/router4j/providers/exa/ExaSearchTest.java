@@ -1,7 +1,11 @@
 package dev.router4j.providers.exa;
 
+import static dev.router4j.providers.testing.NoSecrets.all;
+import static dev.router4j.providers.testing.NoSecrets.assertNoneIn;
+import static dev.router4j.providers.testing.NoSecrets.echo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.squareup.moshi.Moshi;
 import dev.router4j.api.error.ErrorCategory;
@@ -22,6 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ExaSearchTest {
+  /** A key of no shape the generic redaction knows. */
+  private static final String KEY = "exa-test-key";
+
   private MockWebServer server;
   private WebSearch exa;
 
@@ -29,7 +36,7 @@ class ExaSearchTest {
   void start() throws IOException {
     server = new MockWebServer();
     server.start(0);
-    exa = Exa.builder().baseUrl(server.url("/").toString()).apiKey("exa-test-key").maxCharacters(500).build();
+    exa = Exa.builder().baseUrl(server.url("/").toString()).apiKey(KEY).maxCharacters(500).build();
   }
 
   @AfterEach
@@ -78,5 +85,30 @@ class ExaSearchTest {
     server.enqueue(new MockResponse.Builder().code(200).body("{\"results\":[{\"url\":{}}]}").build());
     assertThatThrownBy(() -> exa.search("q", 3, Duration.ofSeconds(5)))
         .isInstanceOf(MalformedResponseException.class).hasMessageContaining("$.results[0]");
+  }
+
+  @Test
+  void anHttpErrorEchoingTheKeyKeepsItOutOfEveryMessage() {
+    server.enqueue(new MockResponse.Builder().code(401)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"requestId\":\"r1\",\"error\":\"" + echo(KEY) + "\",\"tag\":\"" + KEY + "\"}")
+        .build());
+    ProviderException e = catchThrowableOfType(ProviderException.class,
+        () -> exa.search("rivers", 3, Duration.ofSeconds(10)));
+
+    assertThat(e.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
+    assertThat(e.providerMessage()).startsWith("Incorrect API key provided: [redacted].");
+    assertNoneIn(e, all(KEY));
+  }
+
+  @Test
+  void aPlainTextErrorEchoingTheKeyKeepsItOut() {
+    server.enqueue(new MockResponse.Builder().code(500)
+        .body("upstream failure for x-api-key=" + KEY + " " + echo(KEY)).build());
+    ProviderException e = catchThrowableOfType(ProviderException.class,
+        () -> exa.search("rivers", 3, Duration.ofSeconds(10)));
+
+    assertThat(e.category()).isEqualTo(ErrorCategory.PROVIDER_ERROR);
+    assertNoneIn(e, all(KEY));
   }
 }

@@ -15,17 +15,13 @@ import dev.router4j.api.error.ProviderException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.error.StreamInterruptedException;
 import dev.router4j.api.spi.StreamHandle;
-import java.io.IOException;
+import dev.router4j.providers.testing.EndlessStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.RecordedRequest;
-import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -220,34 +216,11 @@ class GeminiStreamTest extends GeminiTestSupport {
 
   @Test
   void cancelClosesTheConnectionAtOnceAndEndsTheStreamOnce() throws Exception {
-    CountDownLatch writeFailed = new CountDownLatch(1);
     String first = "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"The Seine\"}],"
         + "\"role\": \"model\"},\"index\": 0}],\"modelVersion\": \"gemini-2.5-flash\","
         + "\"responseId\": \"cx-1\"}\r\n\r\n";
-    MockResponseBody endless = new MockResponseBody() {
-      @Override
-      public long getContentLength() {
-        return -1;
-      }
-
-      @Override
-      public void writeTo(BufferedSink sink) throws IOException {
-        sink.writeUtf8(first).flush();
-        try {
-          for (int i = 0; i < 3000; i++) {
-            Thread.sleep(5);
-            sink.writeUtf8(": keep-alive\r\n\r\n").flush();
-          }
-        } catch (IOException e) {
-          writeFailed.countDown();
-          throw e;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    };
-    server.enqueue(new MockResponse.Builder().code(200)
-        .addHeader("Content-Type", "text/event-stream").body(endless).build());
+    EndlessStream endless = new EndlessStream(first, ": keep-alive\r\n\r\n");
+    server.enqueue(endless.response());
 
     Collector c = new Collector();
     StreamHandle handle = stream(REQUEST, "gemini-2.5-flash", c);
@@ -258,7 +231,7 @@ class GeminiStreamTest extends GeminiTestSupport {
 
     assertThat(c.errors.get(0).category()).isEqualTo(ErrorCategory.CANCELLED);
     assertThat(c.chunks).hasSize(1);
-    assertThat(writeFailed.await(10, TimeUnit.SECONDS))
+    assertThat(endless.closedByClient().await(10, TimeUnit.SECONDS))
         .as("the server sees the connection closed").isTrue();
   }
 

@@ -2,7 +2,6 @@ package dev.router4j.providers.gemini;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.squareup.moshi.Moshi;
 import dev.router4j.api.ChatChunk;
 import dev.router4j.api.ChatRequest;
 import dev.router4j.api.ChatResponse;
@@ -20,10 +19,8 @@ import dev.router4j.api.spi.Provider;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
 import dev.router4j.providers.Gemini;
+import dev.router4j.providers.testing.MockProviderFixture;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.BeforeEach;
 /** A Gemini provider pointed at a MockWebServer, and helpers to read what it was sent. */
 abstract class GeminiTestSupport {
   static final String KEY = "AIzaSyTest-0123456789abcdefghijklmnop";
-  static final Moshi MOSHI = new Moshi.Builder().build();
 
   MockWebServer server;
   Provider provider;
@@ -72,14 +68,7 @@ abstract class GeminiTestSupport {
   }
 
   static String resource(String name) {
-    try (InputStream in = GeminiTestSupport.class.getResourceAsStream("/gemini/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no resource gemini/" + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return MockProviderFixture.resource("gemini", name);
   }
 
   static String crlf(String lf) {
@@ -114,25 +103,16 @@ abstract class GeminiTestSupport {
     return sent(request, "gemini-2.5-flash");
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> json(RecordedRequest r) {
-    try {
-      return (Map<String, Object>) MOSHI.adapter(Object.class).fromJson(r.getBody().utf8());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return MockProviderFixture.json(r.getBody().utf8());
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> obj(Object o) {
-    assertThat(o).isInstanceOf(Map.class);
-    return (Map<String, Object>) o;
+    return MockProviderFixture.map(o);
   }
 
-  @SuppressWarnings("unchecked")
   static List<Object> arr(Object o) {
-    assertThat(o).isInstanceOf(List.class);
-    return (List<Object>) o;
+    return MockProviderFixture.list(o);
   }
 
   /** Follows a path of member names and array indexes through a JSON tree. */

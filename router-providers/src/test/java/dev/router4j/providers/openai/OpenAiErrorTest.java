@@ -12,6 +12,7 @@ import dev.router4j.api.spi.Provider;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.providers.OpenAi;
 import dev.router4j.providers.OpenAiCompatible;
+import dev.router4j.providers.testing.StreamCollector;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -113,7 +114,7 @@ class OpenAiErrorTest {
           .addHeader("Content-Type", "text/event-stream")
           .body("data: {\"error\":{\"message\":\"key " + key + " revoked\",\"type\":\"authentication_error\"}}\n\n")
           .build());
-      OpenAiFixture.Collector c = new OpenAiFixture.Collector();
+      StreamCollector c = new StreamCollector();
       p.adapter().stream(call, c);
       assertThat(everything(c.await())).doesNotContain(key);
     }

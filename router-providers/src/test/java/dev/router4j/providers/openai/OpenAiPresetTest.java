@@ -26,6 +26,7 @@ import dev.router4j.api.spi.Provider;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.providers.OpenAi;
 import dev.router4j.providers.OpenAiCompatible;
+import dev.router4j.providers.testing.StreamCollector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +177,7 @@ class OpenAiPresetTest {
 
     p.adapter().stream(new ProviderCall(request.toBuilder().stream(true).build(),
         endpoint("openrouter", "a/b", "a/b"), p.credentials().get(0), Duration.ofSeconds(5)),
-        new OpenAiFixture.Collector());
+        new StreamCollector());
     assertThat(recorder.lastBodyEventually()).containsEntry("stream", true)
         .doesNotContainKey("stream_options");
   }
@@ -243,7 +244,7 @@ class OpenAiPresetTest {
     Provider p = preset("mistral");
     p.adapter().stream(new ProviderCall(ChatRequest.builder().model("m/m").user("x").build(),
         endpoint("mistral", "m/m", "m"), p.credentials().get(0), Duration.ofSeconds(5)),
-        new OpenAiFixture.Collector());
+        new StreamCollector());
     assertThat(recorder.lastBodyEventually()).containsEntry("stream", true)
         .doesNotContainKey("stream_options");
   }

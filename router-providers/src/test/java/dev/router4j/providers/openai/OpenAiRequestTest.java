@@ -19,6 +19,7 @@ import dev.router4j.api.Tool;
 import dev.router4j.api.ToolCall;
 import dev.router4j.api.ToolChoice;
 import dev.router4j.api.catalog.Endpoint;
+import dev.router4j.providers.testing.StreamCollector;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
@@ -270,7 +271,7 @@ class OpenAiRequestTest {
   @Test
   void aStreamAsksForEventsAndForUsage() {
     fx.replyStream(OpenAiFixture.resource("stream-text.sse"), 4096);
-    OpenAiFixture.Collector c = new OpenAiFixture.Collector();
+    StreamCollector c = new StreamCollector();
     fx.adapter.stream(fx.call(request().user("Rivers?").build()), c);
     assertThat(c.await()).isNull();
 

@@ -16,14 +16,12 @@ import dev.router4j.api.error.ProviderException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.error.StreamInterruptedException;
 import dev.router4j.api.spi.StreamHandle;
-import java.io.IOException;
+import dev.router4j.providers.testing.Assembled;
+import dev.router4j.providers.testing.EndlessStream;
+import dev.router4j.providers.testing.StreamCollector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
-import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,13 +41,11 @@ class OpenAiStreamTest {
     fx.close();
   }
 
-  private OpenAiFixture.Collector stream(ChatRequest request) {
-    OpenAiFixture.Collector c = new OpenAiFixture.Collector();
-    fx.adapter.stream(fx.call(request), c);
-    return c;
+  private StreamCollector stream(ChatRequest request) {
+    return fx.stream(fx.call(request));
   }
 
-  private OpenAiFixture.Collector stream() {
+  private StreamCollector stream() {
     return stream(request().user("Rivers?").build());
   }
 
@@ -77,11 +73,11 @@ class OpenAiStreamTest {
   void aTextStreamInTinyPiecesEqualsTheNonStreamedAnswer(int bytesPerMs) {
     ChatResponse whole = nonStreamed("chat-text.json");
     fx.replyStream(resource("stream-text.sse"), bytesPerMs);
-    OpenAiFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isNull();
     assertThat(c.terminals.get()).isEqualTo(1);
-    OpenAiFixture.Assembled a = OpenAiFixture.Assembled.of(c.chunks);
+    Assembled a = Assembled.of(c.chunks);
     assertThat(a.text()).isEqualTo(whole.text()).isEqualTo(TEXT);
     assertThat(a.finish()).isEqualTo(FinishReason.STOP);
     assertThat(a.nativeFinish()).isEqualTo("stop");
@@ -105,7 +101,7 @@ class OpenAiStreamTest {
   void toolCallFragmentsAreIndexedAndConcatenatePerIndex() {
     ChatResponse whole = nonStreamed("chat-tools.json");
     fx.replyStream(resource("stream-tools.sse"), 5);
-    OpenAiFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isNull();
     List<ToolCallDelta> fragments = new ArrayList<>();
@@ -114,7 +110,7 @@ class OpenAiStreamTest {
         new ToolCallDelta(0, "call_DdmO9pD3xa9XTPNJ32zg2hcA", "get_weather", ""));
     assertThat(fragments).extracting(ToolCallDelta::index).containsExactly(0, 0, 0, 1, 0, 1, 1);
 
-    OpenAiFixture.Assembled a = OpenAiFixture.Assembled.of(c.chunks);
+    Assembled a = Assembled.of(c.chunks);
     assertThat(a.tools()).hasSize(2);
     for (int i = 0; i < 2; i++) {
       String[] call = a.tools().get(i);
@@ -131,7 +127,7 @@ class OpenAiStreamTest {
   void anInBandErrorBeforeTheFirstTokenIsTheProvidersErrorSoTheRouterMayFallBack() {
     fx.replyStream(ROLE + "data: {\"error\":{\"message\":\"The server had an error while processing "
         + "your request. Sorry about that!\",\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n", 3);
-    OpenAiFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isInstanceOfSatisfying(ProviderException.class, e -> {
       assertThat(e.category()).isEqualTo(ErrorCategory.PROVIDER_ERROR);
@@ -151,7 +147,7 @@ class OpenAiStreamTest {
         + "\"provider\":\"Example\",\"error\":{\"code\":502,\"message\":\"Provider disconnected\","
         + "\"metadata\":{\"error_type\":\"provider_unavailable\"}},"
         + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\"},\"finish_reason\":\"error\"}]}\n\n", 4);
-    OpenAiFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isInstanceOfSatisfying(StreamInterruptedException.class, e -> {
       assertThat(e.partialText()).isEqualTo("Once upon a time");
@@ -166,7 +162,7 @@ class OpenAiStreamTest {
   void anInBandErrorWithAnHttpCodeBeforeOutputIsClassifiedAsThatStatus() {
     fx.replyStream(": OPENROUTER PROCESSING\n\n" + ROLE
         + "data: {\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\"}}\n\n", 16);
-    OpenAiFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isInstanceOfSatisfying(ProviderException.class, e -> {
       assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
@@ -179,14 +175,14 @@ class OpenAiStreamTest {
     String full = resource("stream-text.sse");
     String cut = full.substring(0, full.indexOf("data: {", full.indexOf("\"finish_reason\":\"stop\"")));
     fx.replyStream(cut, 11);
-    OpenAiFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isInstanceOfSatisfying(StreamInterruptedException.class, e -> {
       assertThat(e.partialText()).isEqualTo(TEXT);
       assertThat(e.underlyingCategory()).isEqualTo(ErrorCategory.STREAM_INTERRUPTED);
       assertThat(e.retryable()).isFalse();
     });
-    assertThat(OpenAiFixture.Assembled.of(c.chunks).usage()).as("the usage chunk was lost").isNull();
+    assertThat(Assembled.of(c.chunks).usage()).as("the usage chunk was lost").isNull();
     assertThat(c.terminals.get()).isEqualTo(1);
   }
 
@@ -195,7 +191,7 @@ class OpenAiStreamTest {
     String full = resource("stream-text.sse");
     String cut = full.substring(0, full.indexOf(" the Loire") + 4);
     fx.replyStream(cut, 64);
-    OpenAiFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isInstanceOfSatisfying(StreamInterruptedException.class,
         e -> assertThat(e.partialText()).isEqualTo("The Seine,"));
@@ -203,33 +199,10 @@ class OpenAiStreamTest {
 
   @Test
   void cancelEndsTheStreamAtOnceAndClosesTheConnection() throws Exception {
-    CountDownLatch serverSawClose = new CountDownLatch(1);
     String opening = ROLE + text("Once");
-    fx.server.enqueue(new MockResponse.Builder().code(200)
-        .addHeader("Content-Type", "text/event-stream")
-        .body(new MockResponseBody() {
-          @Override
-          public long getContentLength() {
-            return -1;
-          }
-
-          @Override
-          public void writeTo(BufferedSink sink) throws IOException {
-            sink.writeUtf8(opening).flush();
-            try {
-              for (int i = 0; i < 600; i++) { // a minute of keep-alives unless the client leaves
-                Thread.sleep(100);
-                sink.writeUtf8(": keep-alive\n\n").flush();
-              }
-            } catch (IOException e) {
-              serverSawClose.countDown();
-              throw e;
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-        }).build());
-    OpenAiFixture.Collector c = new OpenAiFixture.Collector();
+    EndlessStream endless = new EndlessStream(opening, ": keep-alive\n\n");
+    fx.server.enqueue(endless.response());
+    StreamCollector c = new StreamCollector();
     StreamHandle handle = fx.adapter.stream(fx.call(request().user("Tell a story").build()), c);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!c.text().equals("Once") && System.nanoTime() < deadline) {
@@ -243,7 +216,7 @@ class OpenAiStreamTest {
     RouterException error = c.await();
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
     assertThat(error.category()).isEqualTo(ErrorCategory.CANCELLED);
-    assertThat(serverSawClose.await(5, TimeUnit.SECONDS))
+    assertThat(endless.closedByClient().await(5, TimeUnit.SECONDS))
         .as("the server's writes fail once the client closes the connection").isTrue();
     Thread.sleep(200);
     assertThat(c.terminals.get()).isEqualTo(1);
@@ -253,7 +226,7 @@ class OpenAiStreamTest {
   void anHttpErrorBeforeTheStreamIsClassifiedWithItsRequestId() {
     fx.reply(503, "{\"error\":{\"message\":\"The engine is currently overloaded\",\"type\":\"server_error\"}}",
         "x-request-id", "req_503");
-    OpenAiFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isInstanceOfSatisfying(ProviderException.class, e -> {
       assertThat(e.category()).isEqualTo(ErrorCategory.PROVIDER_OVERLOADED);
@@ -284,10 +257,10 @@ class OpenAiStreamTest {
         + chunk("{}", "stop")
         + "data: [DONE]\n\n").replace("\n", "\r\n");
     fx.replyStream(body, 9);
-    OpenAiFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isNull();
-    OpenAiFixture.Assembled a = OpenAiFixture.Assembled.of(c.chunks);
+    Assembled a = Assembled.of(c.chunks);
     assertThat(a.reasoning()).isEqualTo("Thinking about it.");
     assertThat(a.refusal()).isEqualTo("I can't help with that.");
     assertThat(a.text()).isEmpty();
@@ -299,7 +272,7 @@ class OpenAiStreamTest {
     fx.replyStream(ROLE + text("Hi") + chunk("{}", "stop").replace("}]}", "}],\"x_groq\":"
         + "{\"id\":\"req_01\",\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":2,\"total_tokens\":14}}}")
         + "data: [DONE]\n\n", 64);
-    OpenAiFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isNull();
     ChatChunk last = c.chunks.get(c.chunks.size() - 1);
@@ -312,10 +285,10 @@ class OpenAiStreamTest {
     fx.replyStream(ROLE + chunk("{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\","
         + "\"function\":{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Paris\"}}}]}", null)
         + chunk("{}", "tool_calls") + "data: [DONE]\n\n", 64);
-    OpenAiFixture.Collector c = stream();
+    StreamCollector c = stream();
 
     assertThat(c.await()).isNull();
-    String[] call = OpenAiFixture.Assembled.of(c.chunks).tools().get(0);
+    String[] call = Assembled.of(c.chunks).tools().get(0);
     assertThat(call[0]).isEqualTo("call_1");
     assertThat(OpenAiFixture.json(call[2])).isEqualTo(java.util.Map.of("city", "Paris"));
   }

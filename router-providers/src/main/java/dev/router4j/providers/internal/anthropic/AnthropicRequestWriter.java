@@ -13,6 +13,7 @@ import dev.router4j.api.ToolCall;
 import dev.router4j.api.ToolChoice;
 import dev.router4j.api.catalog.Endpoint;
 import dev.router4j.api.error.InvalidRequestException;
+import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -385,7 +386,7 @@ final class AnthropicRequestWriter {
     }
     Object tree;
     try {
-      tree = AnthropicWire.parse(text);
+      tree = JsonTrees.parse(text);
     } catch (IOException | RuntimeException e) {
       throw new InvalidRequestException(field,
           "tool call '" + c.id() + "' has arguments that are not valid JSON: " + e.getMessage(), e);

@@ -90,7 +90,7 @@ final class AnthropicResponseReader {
             throw new MalformedResponseException(path, "a tool_use block needs an id and a name", null);
           }
           Object input = block.get("input");
-          calls.add(new ToolCall(id, name, input == null ? "{}" : AnthropicWire.write(input)));
+          calls.add(new ToolCall(id, name, input == null ? "{}" : JsonTrees.print(input)));
           break;
         }
         case "thinking": {

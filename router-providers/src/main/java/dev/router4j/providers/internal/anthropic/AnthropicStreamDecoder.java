@@ -11,6 +11,7 @@ import dev.router4j.api.ToolCallDelta;
 import dev.router4j.api.Usage;
 import dev.router4j.api.error.MalformedResponseException;
 import dev.router4j.api.error.RouterException;
+import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -97,7 +98,7 @@ final class AnthropicStreamDecoder {
   ChatChunk decode(String event, String data) {
     Map<?, ?> e;
     try {
-      Object tree = AnthropicWire.parse(data);
+      Object tree = JsonTrees.parse(data);
       e = AnthropicWire.map(tree);
     } catch (IOException | JsonDataException ex) {
       throw new MalformedResponseException("$", "malformed Anthropic stream event "

@@ -1,20 +1,14 @@
 package dev.router4j.providers.internal.anthropic;
 
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import dev.router4j.api.FinishReason;
 import dev.router4j.api.ReasoningDetail;
 import dev.router4j.api.Usage;
-import dev.router4j.providers.internal.json.JsonTrees;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import okio.Buffer;
 
 /**
  * What the reply reader and the stream decoder share: the stop-reason table, the usage
@@ -116,30 +110,6 @@ final class AnthropicWire {
 
   // ---------------------------------------------------------------------------------------
   // JSON trees
-
-  /** Parses one JSON document into a tree; fails on trailing data. */
-  static Object parse(String json) throws IOException {
-    JsonReader r = JsonReader.of(new Buffer().writeUtf8(json));
-    Object tree = JsonTrees.read(r);
-    if (r.peek() != JsonReader.Token.END_DOCUMENT) {
-      throw new JsonEncodingException("unexpected data after the JSON value at " + r.getPath());
-    }
-    return tree;
-  }
-
-  /** Writes a tree as compact JSON text. */
-  static String write(Object tree) {
-    Buffer buffer = new Buffer();
-    try {
-      JsonWriter w = JsonWriter.of(buffer);
-      w.setSerializeNulls(true);
-      JsonTrees.write(w, tree);
-      w.flush();
-    } catch (IOException e) {
-      throw new IllegalStateException("writing to a buffer failed", e);
-    }
-    return buffer.readUtf8();
-  }
 
   static String str(Object o) {
     return o instanceof String s ? s : null;

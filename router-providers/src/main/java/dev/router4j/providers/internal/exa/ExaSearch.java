@@ -10,18 +10,16 @@ import dev.router4j.api.error.RouterException;
 import dev.router4j.api.spi.WebResult;
 import dev.router4j.api.spi.WebSearch;
 import dev.router4j.providers.internal.http.ErrorClassifier;
+import dev.router4j.providers.internal.http.ProviderHttp;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okio.Buffer;
 
 /** Exa's search API ({@code POST /search}, {@code x-api-key}) as a {@link WebSearch}. */
@@ -30,15 +28,15 @@ public final class ExaSearch implements WebSearch {
   private static final JsonReader.Options RESULT =
       JsonReader.Options.of("url", "title", "text", "publishedDate");
 
-  private final OkHttpClient client;
+  private final ProviderHttp http;
   private final HttpUrl searchUrl;
   private final String apiKey;
   private final int maxCharacters;
-  private final ErrorClassifier errors = new ErrorClassifier();
 
   /** A search client for the given API root (https://api.exa.ai by default) and key. */
   public ExaSearch(OkHttpClient client, HttpUrl baseUrl, String apiKey, int maxCharacters) {
-    this.client = client;
+    // The key is fixed for every search: every error is scrubbed of it.
+    this.http = new ProviderHttp(client, "exa", new ErrorClassifier().redacting(apiKey));
     this.searchUrl = baseUrl.newBuilder().addPathSegment("search").build();
     this.apiKey = apiKey;
     this.maxCharacters = maxCharacters;
@@ -59,21 +57,12 @@ public final class ExaSearch implements WebSearch {
     } catch (IOException e) {
       throw new RouterException(ErrorCategory.INVALID_REQUEST, "could not encode the search", e);
     }
-    Request request = new Request.Builder().url(searchUrl)
+    Request request = ProviderHttp.post(searchUrl,
+            RequestBody.create(body.readByteString(), JSON), false)
         .header("x-api-key", apiKey)
-        .header("Accept", "application/json")
-        .post(RequestBody.create(body.readByteString(), JSON))
         .build();
-    Call call = client.newCall(request);
-    call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    try (Response response = call.execute()) {
-      if (!response.isSuccessful()) {
-        throw errors.classify(response, "exa", null);
-      }
-      return read(JsonReader.of(response.body().source()), maxResults);
-    } catch (IOException e) {
-      throw errors.classifyTransport(e, "exa", null);
-    }
+    return http.execute(request, timeout, null, null,
+        response -> read(JsonReader.of(response.body().source()), maxResults));
   }
 
   private static List<WebResult> read(JsonReader r, int max) throws IOException {

@@ -1,6 +1,5 @@
 package dev.router4j.providers.internal.gemini;
 
-import dev.router4j.providers.internal.http.BodyLimit;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import dev.router4j.api.ChatResponse;
@@ -8,15 +7,15 @@ import dev.router4j.api.Embedding;
 import dev.router4j.api.EmbeddingRequest;
 import dev.router4j.api.EmbeddingResponse;
 import dev.router4j.api.catalog.Endpoint;
-import dev.router4j.api.error.ErrorCategory;
 import dev.router4j.api.error.MalformedResponseException;
-import dev.router4j.api.error.RouterException;
 import dev.router4j.api.spi.ChunkListener;
 import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderAdapter;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
-import dev.router4j.providers.internal.http.ErrorClassifier;
+import dev.router4j.providers.internal.http.BodyLimit;
+import dev.router4j.providers.internal.http.ProviderHttp;
+import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,13 +23,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -46,10 +42,9 @@ public final class GeminiAdapter implements ProviderAdapter {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final String provider;
-  private final OkHttpClient client;
+  private final ProviderHttp http;
   private final HttpUrl baseUrl;
   private final Map<String, String> headers;
-  private final ErrorClassifier errors;
 
   /**
    * Creates the adapter.
@@ -62,10 +57,9 @@ public final class GeminiAdapter implements ProviderAdapter {
   public GeminiAdapter(
       String provider, OkHttpClient client, HttpUrl baseUrl, Map<String, String> headers) {
     this.provider = provider;
-    this.client = client;
+    this.http = new ProviderHttp(client, provider);
     this.baseUrl = baseUrl;
     this.headers = Map.copyOf(headers);
-    this.errors = new ErrorClassifier();
   }
 
   @Override
@@ -80,18 +74,8 @@ public final class GeminiAdapter implements ProviderAdapter {
         GeminiRequestWriter.body(call.request(), endpoint.upstreamModel());
     Request request = request(url(endpoint.upstreamModel(), "generateContent", false), body,
         call.credential(), false);
-    Call http = client.newCall(request);
-    http.timeout().timeout(call.timeout().toNanos(), TimeUnit.NANOSECONDS);
-    String model = endpoint.model();
-    try (Response response = http.execute()) {
-      if (!response.isSuccessful()) {
-        throw errors.classify(response, provider, model);
-      }
-      Object tree = parse(response);
-      return new GeminiDecoder(provider).response(tree);
-    } catch (IOException e) {
-      throw errors.classifyTransport(e, provider, model);
-    }
+    return http.execute(request, call, response -> new GeminiDecoder(provider).response(
+        parse(response)));
   }
 
   @Override
@@ -99,14 +83,10 @@ public final class GeminiAdapter implements ProviderAdapter {
     Endpoint endpoint = call.endpoint();
     Map<String, Object> body =
         GeminiRequestWriter.body(call.request(), endpoint.upstreamModel());
-    Call http = client.newCall(request(url(endpoint.upstreamModel(), "streamGenerateContent",
-        true), body, call.credential(), true));
-    // The timeout bounds the whole stream, as it bounds a whole non-streamed answer.
-    http.timeout().timeout(call.timeout().toNanos(), TimeUnit.NANOSECONDS);
-    GeminiStreamCall stream = new GeminiStreamCall(http, listener, errors, provider,
-        endpoint.model(), new GeminiDecoder(provider));
-    stream.start();
-    return stream;
+    Request request = request(url(endpoint.upstreamModel(), "streamGenerateContent", true), body,
+        call.credential(), true);
+    return new GeminiStreamCall(http, request, call, listener, new GeminiDecoder(provider))
+        .start();
   }
 
   /**
@@ -132,15 +112,9 @@ public final class GeminiAdapter implements ProviderAdapter {
       }
       body.put("requests", requests);
     }
-    Request http = request(url(upstream, single ? "embedContent" : "batchEmbedContents", false),
+    Request post = request(url(upstream, single ? "embedContent" : "batchEmbedContents", false),
         body, credential, false);
-    Call c = client.newCall(http);
-    c.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    String model = endpoint.model();
-    try (Response response = c.execute()) {
-      if (!response.isSuccessful()) {
-        throw errors.classify(response, provider, model);
-      }
+    return http.execute(post, timeout, endpoint.model(), credential, response -> {
       Map<String, Object> root = GeminiJson.object(parse(response));
       if (root == null) {
         throw GeminiDecoder.malformed("$", "the reply is not a JSON object");
@@ -160,9 +134,7 @@ public final class GeminiAdapter implements ProviderAdapter {
       }
       return new EmbeddingResponse(GeminiRequestWriter.modelName(upstream), provider, data, null,
           null);
-    } catch (IOException e) {
-      throw errors.classifyTransport(e, provider, model);
-    }
+    });
   }
 
   private static Map<String, Object> embedRequest(
@@ -205,7 +177,7 @@ public final class GeminiAdapter implements ProviderAdapter {
   /** Parses a reply body; a read failure stays an IOException (a transport failure). */
   private static Object parse(Response response) throws IOException {
     try {
-      return GeminiJson.parse(BodyLimit.source(response.body(), "gemini"));
+      return JsonTrees.parse(BodyLimit.source(response.body(), "gemini"));
     } catch (JsonDataException | JsonEncodingException e) {
       throw new MalformedResponseException("$", "malformed Gemini reply: " + e.getMessage(), e);
     }
@@ -227,16 +199,7 @@ public final class GeminiAdapter implements ProviderAdapter {
 
   private Request request(
       HttpUrl url, Map<String, Object> body, Credential credential, boolean stream) {
-    String json;
-    try {
-      json = GeminiJson.print(body);
-    } catch (RuntimeException e) {
-      throw new RouterException(ErrorCategory.INVALID_REQUEST,
-          "could not encode the request for " + provider + ": " + e.getMessage(), e);
-    }
-    Request.Builder b = new Request.Builder().url(url)
-        .post(RequestBody.create(json, JSON))
-        .header("Accept", stream ? "text/event-stream" : "application/json");
+    Request.Builder b = ProviderHttp.post(url, http.json(() -> body, true, JSON), stream);
     if (credential != null) {
       b.header("x-goog-api-key", credential.secret());
     }

@@ -14,6 +14,7 @@ import dev.router4j.api.ToolCall;
 import dev.router4j.api.ToolCallDelta;
 import dev.router4j.api.Usage;
 import dev.router4j.api.error.MalformedResponseException;
+import dev.router4j.providers.internal.json.JsonTrees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,7 +278,7 @@ final class GeminiDecoder {
           id = "call_" + (responseId == null ? "" : responseId + "_") + ordinal;
         }
         Object args = fc.get("args");
-        String arguments = args == null ? "{}" : GeminiJson.print(args);
+        String arguments = args == null ? "{}" : JsonTrees.print(args);
         out.calls.add(new ToolCall(id, name, arguments));
         out.deltas.add(new ToolCallDelta(ordinal, id, name, arguments));
         sawFunctionCall = true;

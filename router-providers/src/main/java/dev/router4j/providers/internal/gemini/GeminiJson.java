@@ -1,33 +1,14 @@
 package dev.router4j.providers.internal.gemini;
 
-import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import okio.Buffer;
-import okio.BufferedSource;
 
-/** Small helpers over {@link JsonTrees}: parse and print trees, and read typed members. */
+/** Small helpers over {@link JsonTrees}: lenient parsing, and typed members of trees. */
 final class GeminiJson {
   private GeminiJson() {}
-
-  /** Parses one JSON document into a tree. */
-  static Object parse(String json) throws IOException {
-    return parse(new Buffer().writeUtf8(json));
-  }
-
-  /** Parses one JSON document into a tree, failing on trailing data. */
-  static Object parse(BufferedSource source) throws IOException {
-    JsonReader r = JsonReader.of(source);
-    Object tree = JsonTrees.read(r);
-    if (r.peek() != JsonReader.Token.END_DOCUMENT) {
-      throw new com.squareup.moshi.JsonDataException("unexpected data after the JSON value");
-    }
-    return tree;
-  }
 
   /** Parses text that should be a JSON document; null when it is not valid JSON. */
   static Object tryParse(String json) {
@@ -35,24 +16,10 @@ final class GeminiJson {
       return null;
     }
     try {
-      return parse(json);
+      return JsonTrees.parse(json);
     } catch (IOException | RuntimeException e) {
       return null;
     }
-  }
-
-  /** Prints a tree as compact JSON. */
-  static String print(Object tree) {
-    Buffer buffer = new Buffer();
-    try {
-      JsonWriter w = JsonWriter.of(buffer);
-      w.setSerializeNulls(true);
-      JsonTrees.write(w, tree);
-      w.flush();
-    } catch (IOException e) {
-      throw new IllegalStateException(e); // a Buffer does not fail
-    }
-    return buffer.readUtf8();
   }
 
   @SuppressWarnings("unchecked")

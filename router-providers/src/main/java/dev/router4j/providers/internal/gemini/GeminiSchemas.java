@@ -1,5 +1,6 @@
 package dev.router4j.providers.internal.gemini;
 
+import dev.router4j.providers.internal.json.JsonTrees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -152,7 +153,7 @@ final class GeminiSchemas {
         } else if (!values.isEmpty()) {
           StringBuilder allowed = new StringBuilder("Allowed values: ");
           for (int i = 0; i < values.size(); i++) {
-            allowed.append(i == 0 ? "" : ", ").append(GeminiJson.print(values.get(i)));
+            allowed.append(i == 0 ? "" : ", ").append(JsonTrees.print(values.get(i)));
           }
           allowed.append('.');
           description = description == null ? allowed.toString() : description + " " + allowed;

@@ -59,6 +59,8 @@ final class ErrorBody {
   Duration availabilityRetryAfter;
   /** An excerpt of an unrecognised body, or null. */
   String excerpt;
+  /** Anthropic's top-level {@code request_id}, when it is a plain id. */
+  String requestId;
 
   private ErrorBody() {}
 
@@ -151,6 +153,10 @@ final class ErrorBody {
     }
     if ("error".equals(str(root.get("type")))) {
       recognised = true;
+    }
+    String id = str(root.get("request_id"));
+    if (id != null && id.matches("[A-Za-z0-9_\\-]{1,100}")) {
+      requestId = id;
     }
   }
 

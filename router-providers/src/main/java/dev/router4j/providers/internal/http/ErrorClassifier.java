@@ -2,7 +2,9 @@ package dev.router4j.providers.internal.http;
 
 import dev.router4j.api.error.ErrorCategory;
 import dev.router4j.api.error.ProviderException;
+import dev.router4j.api.error.RouterException;
 import dev.router4j.api.error.StreamInterruptedException;
+import dev.router4j.api.spi.Credential;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -56,9 +58,14 @@ import okhttp3.Response;
  * anthropic-ratelimit-*-reset} (RFC 3339) or a generic {@code x-ratelimit-reset}; then
  * OpenRouter's {@code error.availability.retry_after}. Waits are capped at one day.
  *
+ * <p>Request id: {@code x-request-id}, {@code request-id} (Anthropic), Azure's {@code
+ * apim-request-id}, else the error body's {@code request_id} (Anthropic).
+ *
  * <p>Messages hold only what the provider said about the error, with anything that looks like
- * a key redacted, cut to 500 characters; no request header is ever read or copied. The
- * classifier is immutable and thread-safe.
+ * a key redacted, cut to 500 characters; no request header is ever read or copied. A
+ * classifier made by {@link #redacting(Credential)} also removes the exact secret of the call
+ * from everything it makes, and {@link #scrub(RouterException)} does the same for exceptions
+ * made elsewhere (a reader's, a decoder's). The classifier is immutable and thread-safe.
  */
 public final class ErrorClassifier {
 
@@ -80,7 +87,12 @@ public final class ErrorClassifier {
           "too many tokens",
           "model_context_window_exceeded");
 
+  /** The response headers that carry the provider's id for a request, most common first. */
+  private static final List<String> REQUEST_ID_HEADERS =
+      List.of("x-request-id", "request-id", "apim-request-id");
+
   private final Clock clock;
+  private final Secrets secrets;
 
   /** A classifier using the system clock (UTC) for HTTP-date and timestamp hints. */
   public ErrorClassifier() {
@@ -89,7 +101,54 @@ public final class ErrorClassifier {
 
   /** A classifier that reads dates in retry hints relative to {@code clock}. */
   public ErrorClassifier(Clock clock) {
+    this(clock, Secrets.NONE);
+  }
+
+  private ErrorClassifier(Clock clock, Secrets secrets) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.secrets = secrets;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Secrets
+
+  /**
+   * A classifier that also removes the credential's exact secret from every exception it
+   * makes: messages, provider fields and causes. Itself when the credential is null.
+   */
+  public ErrorClassifier redacting(Credential credential) {
+    return credential == null ? this : redacting(credential.secret());
+  }
+
+  /** A classifier that also removes these exact secrets from every exception it makes. */
+  public ErrorClassifier redacting(String... secrets) {
+    Secrets more = this.secrets.and(secrets);
+    return more == this.secrets ? this : new ErrorClassifier(clock, more);
+  }
+
+  /**
+   * The exception without this classifier's secrets in its message, provider fields or any
+   * cause's message; itself when it holds none (always, for a classifier without secrets).
+   * A type the router does not own in the cause chain is replaced by a stand-in with its
+   * class name and redacted message.
+   */
+  public RouterException scrub(RouterException e) {
+    return secrets.scrub(e);
+  }
+
+  /** Like {@link #scrub(RouterException)}, keeping the type. */
+  public ProviderException scrub(ProviderException e) {
+    return secrets.scrub(e);
+  }
+
+  /** Like {@link #scrub(RouterException)}, keeping the type. */
+  public StreamInterruptedException scrub(StreamInterruptedException e) {
+    return secrets.scrub(e);
+  }
+
+  /** The text with this classifier's secrets replaced; null stays null. */
+  public String redact(String text) {
+    return secrets.redact(text);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -106,12 +165,31 @@ public final class ErrorClassifier {
     } catch (IOException | RuntimeException e) {
       body = "";
     }
-    ProviderException e = classify(response.code(), response.headers(), body, provider, model);
-    String requestId = response.header("x-request-id");
-    if (requestId == null) {
-      requestId = response.header("request-id");
+    Headers headers = response.headers();
+    ErrorBody parsed = parse(body);
+    ProviderException e = classifyParsed(response.code(), headers::get, parsed, provider, model);
+    String requestId = requestId(response);
+    return withRequestId(e, requestId != null ? requestId : parsed.requestId);
+  }
+
+  /**
+   * The provider's id for the request from the reply's headers ({@code x-request-id}, {@code
+   * request-id}, Azure's {@code apim-request-id}), or null.
+   */
+  public static String requestId(Response response) {
+    for (String name : REQUEST_ID_HEADERS) {
+      String id = response.header(name);
+      if (id != null && !id.isBlank()) {
+        return id.strip();
+      }
     }
-    return requestId == null ? e : e.toBuilder().requestId(requestId).build();
+    return null;
+  }
+
+  /** The exception with this request id, unless it has one already or the id is null. */
+  public static ProviderException withRequestId(ProviderException e, String requestId) {
+    return requestId == null || e.requestId() != null
+        ? e : e.toBuilder().requestId(requestId).build();
   }
 
   /** Classifies a non-2xx reply whose headers are OkHttp {@link Headers}. */
@@ -136,8 +214,12 @@ public final class ErrorClassifier {
       String body,
       String provider,
       String model) {
+    return classifyParsed(status, headers, parse(body), provider, model);
+  }
+
+  private ProviderException classifyParsed(
+      int status, Function<String, String> headers, ErrorBody e, String provider, String model) {
     Function<String, String> h = headers == null ? name -> null : headers;
-    ErrorBody e = ErrorBody.parse(body);
     List<String> tokens = e.tokens();
     ErrorCategory category = categorize(status, e, tokens);
 
@@ -166,7 +248,7 @@ public final class ErrorClassifier {
     if (retryable != null) {
       b.retryable(retryable);
     }
-    return b.build();
+    return scrub(b.build());
   }
 
   /**
@@ -353,15 +435,15 @@ public final class ErrorClassifier {
     }
     String text = failure.getClass().getSimpleName();
     if (failure.getMessage() != null) {
-      text += ": " + failure.getMessage();
+      text += ": " + redact(failure.getMessage());
     }
-    return ProviderException.builder(category)
+    return scrub(ProviderException.builder(category)
         .provider(provider)
         .model(model)
         .httpStatus(0)
         .providerMessage(ErrorText.clean(text, ErrorText.MAX_MESSAGE))
         .cause(failure)
-        .build();
+        .build());
   }
 
   private static ErrorCategory transportCategory(Throwable t) {
@@ -412,8 +494,7 @@ public final class ErrorClassifier {
    * an excerpt as its message.
    */
   public StreamError streamError(String data) {
-    ErrorBody e = ErrorBody.parse(data);
-    return toStreamError(e);
+    return toStreamError(parse(data));
   }
 
   /**
@@ -438,7 +519,7 @@ public final class ErrorClassifier {
         (error instanceof Map<?, ?>)
             || (error instanceof String s && !s.isBlank())
             || "error".equals(map.get("type"));
-    return isError ? toStreamError(ErrorBody.parse(data)) : null;
+    return isError ? toStreamError(parse(data)) : null;
   }
 
   /** The category of an in-stream error payload; {@link ErrorCategory#PROVIDER_ERROR} when unknown. */
@@ -473,7 +554,7 @@ public final class ErrorClassifier {
             + error.category()
             + "]"
             + (error.message() == null ? "" : ": " + error.message());
-    return new StreamInterruptedException(message, partialText, error.category(), cause);
+    return scrub(new StreamInterruptedException(message, partialText, error.category(), cause));
   }
 
   /**
@@ -494,11 +575,11 @@ public final class ErrorClassifier {
           null);
     }
     ProviderException cause = classifyTransport(failure, provider, model);
-    return new StreamInterruptedException(
-        who + " stream broke: " + cause.providerMessage(), partialText, cause.category(), cause);
+    return scrub(new StreamInterruptedException(
+        who + " stream broke: " + cause.providerMessage(), partialText, cause.category(), cause));
   }
 
-  private static StreamError toStreamError(ErrorBody e) {
+  private StreamError toStreamError(ErrorBody e) {
     List<String> tokens = e.tokens();
     ErrorCategory category = null;
     for (String token : tokens) {
@@ -522,9 +603,9 @@ public final class ErrorClassifier {
     int status = e.numericCode >= 100 && e.numericCode < 600 ? e.numericCode : 0;
     return new StreamError(
         category,
-        ErrorText.clean(e.providerType(), 100),
-        ErrorText.clean(e.providerCode(), 100),
-        e.displayMessage(),
+        redact(ErrorText.clean(e.providerType(), 100)),
+        redact(ErrorText.clean(e.providerCode(), 100)),
+        redact(e.displayMessage()),
         status);
   }
 
@@ -590,6 +671,14 @@ public final class ErrorClassifier {
   }
 
   // ---------------------------------------------------------------------------------------
+
+  /**
+   * Parses an error document after removing this classifier's secrets, so that no cut of a
+   * long message can leave part of one behind.
+   */
+  private ErrorBody parse(String body) {
+    return ErrorBody.parse(redact(body));
+  }
 
   private static String header(Function<String, String> headers, String name) {
     try {

@@ -12,18 +12,27 @@ final class ErrorText {
   /** The longest excerpt kept from a body that is not a recognised error document. */
   static final int MAX_EXCERPT = 200;
 
+  /** Key and token shapes, wherever they stand. */
   private static final Pattern SECRET =
       Pattern.compile(
           "(?i)(?:\\bsk-[A-Za-z0-9_\\-*]{6,}"
               + "|\\bAIza[0-9A-Za-z_\\-]{10,}"
+              + "|\\bgsk_[A-Za-z0-9]{10,}"
+              + "|\\bxai-[A-Za-z0-9]{10,}"
+              + "|\\bpplx-[A-Za-z0-9]{10,}"
               + "|\\bBearer\\s+[A-Za-z0-9._~+/=\\-]{6,}"
               + "|\\bBasic\\s+[A-Za-z0-9+/=]{8,})");
+  /** 32 or more hex digits shortly after the word "key" (Azure's keys, and many hosts' own). */
+  private static final Pattern HEX_KEY =
+      Pattern.compile("(?i)(key.{0,40}?)\\b[0-9a-f]{32,}\\b");
   private static final Pattern SECRET_PARAM =
       Pattern.compile("(?i)([?&](?:key|api[_-]?key|access_token|token)=)[^&\\s\"'<>]+");
+  /** A credential header or field echoed as {@code name: value}, {@code name=value} or JSON. */
   private static final Pattern SECRET_HEADER =
       Pattern.compile(
-          "(?i)((?:x-api-key|x-goog-api-key|api-key|authorization)\\s*[:=]\\s*)"
-              + "(?:(?:Bearer|Basic)\\s+)?[^\\s,;\"']+");
+          "(?i)((?:x-api-key|x-goog-api-key|ocp-apim-subscription-key|api[-_]?key|authorization)"
+              + "[\"']?\\s*[:=]\\s*[\"']?)"
+              + "(?:(?:Bearer|Basic)\\s+)?[^\\s,;\"'&]+");
   private static final Pattern SCRIPT_OR_STYLE =
       Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>");
   private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*?-->");
@@ -34,7 +43,9 @@ final class ErrorText {
 
   /**
    * Makes a provider-supplied string safe to put in an exception message: credentials that
-   * look like API keys, bearer tokens or {@code key=} query parameters are replaced, control
+   * look like API keys ({@code sk-}, {@code AIza}, Groq's {@code gsk_}, {@code xai-}, {@code
+   * pplx-}, 32+ hex digits after "key"), bearer tokens, credential headers echoed as {@code
+   * api-key: …} and {@code key=} query parameters are replaced, control
    * characters and runs of whitespace become one space, and the result is cut to {@code max}
    * characters. Returns null for null or blank input.
    */
@@ -54,6 +65,7 @@ final class ErrorText {
   static String redact(String s) {
     String t = SECRET.matcher(s).replaceAll("[redacted]");
     t = SECRET_HEADER.matcher(t).replaceAll("$1[redacted]");
+    t = HEX_KEY.matcher(t).replaceAll("$1[redacted]");
     return SECRET_PARAM.matcher(t).replaceAll("$1[redacted]");
   }
 

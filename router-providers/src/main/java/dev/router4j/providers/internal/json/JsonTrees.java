@@ -9,6 +9,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * Reads and writes free-form JSON (schemas, extra fields, logprobs) as Map/List/String/
@@ -60,6 +63,50 @@ public final class JsonTrees {
         throw new com.squareup.moshi.JsonDataException(
             "unexpected " + reader.peek() + " at " + reader.getPath());
     }
+  }
+
+  /** Parses one JSON document into a tree, failing on trailing data. */
+  public static Object parse(String json) throws IOException {
+    return parse(new Buffer().writeUtf8(json));
+  }
+
+  /** Parses one JSON document into a tree, failing on trailing data. */
+  public static Object parse(BufferedSource source) throws IOException {
+    JsonReader r = JsonReader.of(source);
+    Object tree = read(r);
+    if (r.peek() != JsonReader.Token.END_DOCUMENT) {
+      throw new com.squareup.moshi.JsonDataException(
+          "unexpected data after the JSON value at " + r.getPath());
+    }
+    return tree;
+  }
+
+  /** A tree as compact JSON text, null members included. */
+  public static String print(Object tree) {
+    return encode(tree, true).utf8();
+  }
+
+  /** A tree as compact JSON text; {@code keepNulls} says whether null members are written. */
+  public static String print(Object tree, boolean keepNulls) {
+    return encode(tree, keepNulls).utf8();
+  }
+
+  /**
+   * A tree as compact UTF-8 JSON; {@code keepNulls} says whether null members are written.
+   *
+   * @throws IllegalArgumentException when the tree holds something that is not JSON
+   */
+  public static ByteString encode(Object tree, boolean keepNulls) {
+    Buffer buffer = new Buffer();
+    try {
+      JsonWriter w = JsonWriter.of(buffer);
+      w.setSerializeNulls(keepNulls);
+      write(w, tree);
+      w.flush();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing to a buffer failed", e);
+    }
+    return buffer.readByteString();
   }
 
   /** Writes a tree as the next value. */

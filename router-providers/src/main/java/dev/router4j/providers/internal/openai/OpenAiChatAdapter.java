@@ -4,8 +4,6 @@ import dev.router4j.api.ChatResponse;
 import dev.router4j.api.EmbeddingRequest;
 import dev.router4j.api.EmbeddingResponse;
 import dev.router4j.api.catalog.Endpoint;
-import dev.router4j.api.error.ErrorCategory;
-import dev.router4j.api.error.ProviderException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.spi.ChunkListener;
 import dev.router4j.api.spi.Credential;
@@ -13,17 +11,14 @@ import dev.router4j.api.spi.ProviderAdapter;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
 import dev.router4j.providers.internal.http.ErrorClassifier;
-import java.io.IOException;
+import dev.router4j.providers.internal.http.ProviderHttp;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okio.Buffer;
 
 /**
@@ -35,19 +30,19 @@ import okio.Buffer;
  * <p>See {@link OpenAiRequestWriter} for the request mapping, {@link OpenAiResponseReader} and
  * {@link OpenAiChunkReader} for replies, {@link OpenAiStreamCall} for streams. Failures are
  * classified by the shared {@link ErrorClassifier}, which keeps the provider's status, type,
- * code, message and {@code x-request-id} (Azure's {@code apim-request-id} is added here); the
+ * code, message and request id ({@code x-request-id}, Azure's {@code apim-request-id}); the
  * key is never in a message. Thread-safe.
  */
 public final class OpenAiChatAdapter implements ProviderAdapter {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final String provider;
-  private final OkHttpClient client;
   private final OpenAiRoutes routes;
   private final OpenAiDialect dialect;
   private final AuthStyle auth;
   private final Map<String, String> headers;
   private final OpenAiRequestWriter writer;
+  private final ProviderHttp http;
   private final ErrorClassifier errors;
 
   /**
@@ -78,13 +73,13 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
   public OpenAiChatAdapter(String provider, OkHttpClient client, OpenAiRoutes routes,
       OpenAiDialect dialect, AuthStyle auth, Map<String, String> headers) {
     this.provider = provider;
-    this.client = client;
     this.routes = routes;
     this.dialect = dialect;
     this.auth = auth;
     this.headers = Map.copyOf(headers);
     this.writer = new OpenAiRequestWriter(dialect);
-    this.errors = new ErrorClassifier();
+    this.http = new ProviderHttp(client, provider);
+    this.errors = http.errors();
   }
 
   @Override
@@ -99,41 +94,28 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
 
   @Override
   public ChatResponse chat(ProviderCall call) {
-    Request request = request(call, false);
-    Call http = client.newCall(request);
-    http.timeout().timeout(call.timeout().toNanos(), TimeUnit.NANOSECONDS);
     String model = call.endpoint().model();
-    try (Response response = http.execute()) {
-      if (!response.isSuccessful()) {
-        throw classify(response, model, call.credential());
-      }
+    return http.execute(request(call, false), call, response -> {
       String body = response.body().string();
       ErrorClassifier.StreamError inBand = errors.findStreamError(body);
       if (inBand != null) {
         // Some gateways answer 200 with an error document instead of a completion.
         int status = inBand.httpStatus() >= 400 ? inBand.httpStatus() : 502;
-        ProviderException e = errors.classify(status, response.headers(), body, provider, model);
-        throw Secrets.scrub(withRequestId(e, response), call.credential());
+        throw ErrorClassifier.withRequestId(
+            errors.classify(status, response.headers(), body, provider, model),
+            ErrorClassifier.requestId(response));
       }
       ChatResponse parsed = OpenAiResponseReader.read(new Buffer().writeUtf8(body), dialect);
       if (parsed.provider() == null) {
         parsed = parsed.toBuilder().provider(provider).build();
       }
       return parsed;
-    } catch (IOException e) {
-      throw Secrets.scrub(errors.classifyTransport(e, provider, model), call.credential());
-    }
+    });
   }
 
   @Override
   public StreamHandle stream(ProviderCall call, ChunkListener listener) {
-    Call http = client.newCall(request(call, true));
-    // The timeout bounds the whole stream, as it bounds a whole non-streamed answer.
-    http.timeout().timeout(call.timeout().toNanos(), TimeUnit.NANOSECONDS);
-    OpenAiStreamCall stream = new OpenAiStreamCall(http, listener, this, call.endpoint().model(),
-        call.credential());
-    stream.start();
-    return stream;
+    return new OpenAiStreamCall(http, request(call, true), call, listener).start();
   }
 
   /**
@@ -145,46 +127,21 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
   public EmbeddingResponse embed(
       EmbeddingRequest request, Endpoint endpoint, Credential credential, Duration timeout) {
     String wireModel = routes.wireModel(endpoint);
-    Buffer body = new Buffer();
-    try {
-      OpenAiRequestWriter.write(OpenAiEmbeddings.body(request, wireModel), body);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new RouterException(ErrorCategory.INVALID_REQUEST,
-          "could not encode the embeddings request for " + provider + ": " + e.getMessage(), e);
-    }
-    Request http = build(routes.embeddings(endpoint), body, credential, false);
-    Call c = client.newCall(http);
-    c.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    String model = endpoint.model();
-    try (Response response = c.execute()) {
-      if (!response.isSuccessful()) {
-        throw classify(response, model, credential);
-      }
-      return OpenAiEmbeddings.read(response.body().source(), request.input().size(), wireModel,
-          provider);
-    } catch (IOException e) {
-      throw Secrets.scrub(errors.classifyTransport(e, provider, model), credential);
-    }
+    RequestBody body = http.json(() -> OpenAiEmbeddings.body(request, wireModel), true, JSON);
+    return http.execute(build(routes.embeddings(endpoint), body, credential, false), timeout,
+        endpoint.model(), credential, response -> OpenAiEmbeddings.read(
+            response.body().source(), request.input().size(), wireModel, provider));
   }
 
   Request request(ProviderCall call, boolean stream) {
     Endpoint endpoint = call.endpoint();
-    Buffer body = new Buffer();
-    try {
-      OpenAiRequestWriter.write(
-          writer.body(call.request(), endpoint, routes.wireModel(endpoint), stream, provider),
-          body);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new RouterException(ErrorCategory.INVALID_REQUEST,
-          "could not encode the request for " + provider + ": " + e.getMessage(), e);
-    }
+    RequestBody body = http.json(() -> writer.body(call.request(), endpoint,
+        routes.wireModel(endpoint), stream, provider), true, JSON);
     return build(routes.chat(endpoint), body, call.credential(), stream);
   }
 
-  private Request build(HttpUrl url, Buffer body, Credential credential, boolean stream) {
-    Request.Builder b = new Request.Builder().url(url)
-        .post(RequestBody.create(body.readByteString(), JSON))
-        .header("Accept", stream ? "text/event-stream" : "application/json");
+  private Request build(HttpUrl url, RequestBody body, Credential credential, boolean stream) {
+    Request.Builder b = ProviderHttp.post(url, body, stream);
     if (credential != null) {
       switch (auth) {
         case BEARER:
@@ -199,46 +156,6 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
     }
     headers.forEach(b::header);
     return b.build();
-  }
-
-  // ---------------------------------------------------------------------------------------
-  // Errors, shared with the stream call
-
-  String provider() {
-    return provider;
-  }
-
-  ErrorClassifier errors() {
-    return errors;
-  }
-
-  /** Classifies an error reply, with its request id, without the key. */
-  RouterException classify(Response response, String model, Credential credential) {
-    return Secrets.scrub(withRequestId(errors.classify(response, provider, model), response),
-        credential);
-  }
-
-  /**
-   * Adds the request id when the shared classifier found none: {@code x-request-id} (set
-   * there for HTTP errors, not for errors inside a 200 reply) or Azure's
-   * {@code apim-request-id}.
-   */
-  static ProviderException withRequestId(ProviderException e, Response response) {
-    if (e.requestId() != null) {
-      return e;
-    }
-    String id = requestId(response);
-    return id == null ? e : e.toBuilder().requestId(id).build();
-  }
-
-  static String requestId(Response response) {
-    for (String name : new String[] {"x-request-id", "request-id", "apim-request-id"}) {
-      String id = response.header(name);
-      if (id != null && !id.isBlank()) {
-        return id.strip();
-      }
-    }
-    return null;
   }
 
   @Override

@@ -1,19 +1,13 @@
 package dev.router4j.providers.internal.openai;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import dev.router4j.api.Annotation;
 import dev.router4j.api.ChatChunk;
 import dev.router4j.api.ChunkChoice;
 import dev.router4j.api.Delta;
-import dev.router4j.api.FinishReason;
 import dev.router4j.api.ReasoningDetail;
 import dev.router4j.api.Role;
 import dev.router4j.api.ToolCallDelta;
-import dev.router4j.api.Usage;
-import dev.router4j.api.error.MalformedResponseException;
-import dev.router4j.api.error.RouterException;
 import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,11 +24,8 @@ import okio.Buffer;
  * fields are kept in the extras.
  */
 public final class OpenAiChunkReader {
-  private static final JsonReader.Options TOP = JsonReader.Options.of(
-      "id", "object", "created", "model", "provider", "choices", "system_fingerprint", "usage",
-      "obfuscation", "x_groq");
-  private static final JsonReader.Options CHOICE = JsonReader.Options.of(
-      "index", "delta", "finish_reason", "native_finish_reason", "logprobs");
+  private static final JsonReader.Options TOP = OpenAiJson.topOptions("obfuscation", "x_groq");
+  private static final JsonReader.Options CHOICE = OpenAiJson.choiceOptions("delta");
   private static final JsonReader.Options DELTA = JsonReader.Options.of(
       "role", "content", "refusal", "reasoning", "reasoning_details", "tool_calls", "annotations",
       "reasoning_content", "obfuscation");
@@ -46,104 +37,33 @@ public final class OpenAiChunkReader {
 
   /** Parses the chunk. */
   public static ChatChunk read(String data) {
-    JsonReader r = JsonReader.of(new Buffer().writeUtf8(data));
-    try {
-      return chunk(r);
-    } catch (JsonDataException | JsonEncodingException | IllegalArgumentException e) {
-      throw new MalformedResponseException(r.getPath(), "malformed stream chunk: " + e.getMessage(), e);
-    } catch (RouterException e) {
-      throw new MalformedResponseException(r.getPath(), "invalid stream chunk: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new MalformedResponseException(r.getPath(), "unreadable stream chunk: " + e.getMessage(), e);
-    }
+    return OpenAiJson.document(JsonReader.of(new Buffer().writeUtf8(data)), "stream chunk",
+        OpenAiChunkReader::chunk);
   }
 
   private static ChatChunk chunk(JsonReader r) throws IOException {
-    String id = null;
-    String object = null;
-    Long created = null;
-    String model = null;
-    String provider = null;
-    String fingerprint = null;
-    Usage usage = null;
-    Usage groqUsage = null;
-    List<ChunkChoice> choices = new ArrayList<>();
-    Map<String, Object> extra = new LinkedHashMap<>();
-    r.beginObject();
-    while (r.hasNext()) {
-      switch (r.selectName(TOP)) {
-        case 0: id = string(r); break;
-        case 1: object = string(r); break;
-        case 2: created = r.peek() == JsonReader.Token.NULL ? r.<Long>nextNull() : r.nextLong(); break;
-        case 3: model = string(r); break;
-        case 4: provider = string(r); break;
-        case 5:
-          if (r.peek() == JsonReader.Token.NULL) {
-            r.skipValue();
-            break;
+    OpenAiJson.Top<ChunkChoice> t = OpenAiJson.top(r, TOP, OpenAiChunkReader::choice,
+        (index, top) -> {
+          if (index == 0) {
+            r.skipValue(); // OpenAI's padding against length side channels
+            return;
           }
-          r.beginArray();
-          while (r.hasNext()) {
-            choices.add(choice(r));
-          }
-          r.endArray();
-          break;
-        case 6: fingerprint = string(r); break;
-        case 7: usage = OpenAiResponseReader.usage(r); break;
-        case 8: r.skipValue(); break; // OpenAI's padding against length side channels
-        case 9:
           // Groq reports a stream's usage inside x_groq on its last chunk.
           Object groq = JsonTrees.read(r);
-          extra.put("x_groq", groq);
+          top.extra.put("x_groq", groq);
           if (groq instanceof Map<?, ?> m && m.get("usage") != null) {
-            groqUsage = OpenAiResponseReader.usage(JsonReader.of(
-                new Buffer().writeUtf8(OpenAiResponseReader.writeTree(m.get("usage")))));
+            top.hostUsage = OpenAiResponseReader.usage(JsonReader.of(
+                new Buffer().writeUtf8(OpenAiJson.writeTree(m.get("usage")))));
           }
-          break;
-        default:
-          extra.put(r.nextName(), JsonTrees.read(r));
-      }
-    }
-    r.endObject();
-    if (usage == null) {
-      usage = groqUsage;
-    }
-    return new ChatChunk(id, object, created, model, provider, choices, fingerprint, usage, null,
-        extra);
-  }
-
-  private static String string(JsonReader r) throws IOException {
-    return r.peek() == JsonReader.Token.NULL ? r.nextNull() : r.nextString();
+        });
+    return new ChatChunk(t.id, t.object, t.created, t.model, t.provider, t.choices,
+        t.fingerprint, t.usage == null ? t.hostUsage : t.usage, null, t.extra);
   }
 
   private static ChunkChoice choice(JsonReader r) throws IOException {
-    int index = 0;
-    Delta delta = Delta.EMPTY;
-    String finish = null;
-    String nativeFinish = null;
-    Object logprobs = null;
-    Map<String, Object> extra = new LinkedHashMap<>();
-    r.beginObject();
-    while (r.hasNext()) {
-      switch (r.selectName(CHOICE)) {
-        case 0: index = r.nextInt(); break;
-        case 1: delta = delta(r); break;
-        case 2: finish = string(r); break;
-        case 3: nativeFinish = string(r); break;
-        case 4: logprobs = JsonTrees.read(r); break;
-        default:
-          extra.put(r.nextName(), JsonTrees.read(r));
-      }
-    }
-    r.endObject();
-    FinishReason normalized = FinishReason.fromWire(finish);
-    if (normalized == null && finish != null) {
-      normalized = FinishReason.normalize(finish);
-    }
-    if (nativeFinish == null) {
-      nativeFinish = finish;
-    }
-    return new ChunkChoice(index, delta, normalized, nativeFinish, logprobs, extra);
+    OpenAiJson.Choice<Delta> c = OpenAiJson.choice(r, CHOICE, OpenAiChunkReader::delta);
+    return new ChunkChoice(c.index, c.body == null ? Delta.EMPTY : c.body, c.finishReason(),
+        c.nativeFinishReason(), c.logprobs, c.extra);
   }
 
   private static Delta delta(JsonReader r) throws IOException {
@@ -170,37 +90,12 @@ public final class OpenAiChunkReader {
         case 2: refusal = string(r); break;
         case 3: reasoning = string(r); break;
         case 4:
-          if (r.peek() == JsonReader.Token.NULL) {
-            r.skipValue();
-            break;
-          }
-          r.beginArray();
-          while (r.hasNext()) {
-            details.add(OpenAiResponseReader.reasoningDetail(JsonTrees.read(r)));
-          }
-          r.endArray();
+          OpenAiJson.array(r, details,
+              e -> OpenAiResponseReader.reasoningDetail(JsonTrees.read(e)));
           break;
-        case 5:
-          if (r.peek() == JsonReader.Token.NULL) {
-            r.skipValue();
-            break;
-          }
-          r.beginArray();
-          while (r.hasNext()) {
-            calls.add(toolCall(r, calls.size()));
-          }
-          r.endArray();
-          break;
+        case 5: OpenAiJson.array(r, calls, e -> toolCall(e, calls.size())); break;
         case 6:
-          if (r.peek() == JsonReader.Token.NULL) {
-            r.skipValue();
-            break;
-          }
-          r.beginArray();
-          while (r.hasNext()) {
-            annotations.add(OpenAiResponseReader.annotation(JsonTrees.read(r)));
-          }
-          r.endArray();
+          OpenAiJson.array(r, annotations, e -> OpenAiResponseReader.annotation(JsonTrees.read(e)));
           break;
         case 7:
           String text = string(r);
@@ -236,7 +131,7 @@ public final class OpenAiChunkReader {
               case 1:
                 // Some hosts send the arguments as a JSON object rather than its text.
                 arguments = r.peek() == JsonReader.Token.BEGIN_OBJECT
-                    ? OpenAiResponseReader.writeTree(JsonTrees.read(r)) : string(r);
+                    ? OpenAiJson.writeTree(JsonTrees.read(r)) : string(r);
                 break;
               default:
                 r.skipName();
@@ -252,5 +147,9 @@ public final class OpenAiChunkReader {
     }
     r.endObject();
     return new ToolCallDelta(index, id, name, arguments);
+  }
+
+  private static String string(JsonReader r) throws IOException {
+    return OpenAiJson.string(r);
   }
 }

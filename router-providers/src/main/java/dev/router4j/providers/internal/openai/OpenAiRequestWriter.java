@@ -1,6 +1,5 @@
 package dev.router4j.providers.internal.openai;
 
-import com.squareup.moshi.JsonWriter;
 import dev.router4j.api.Annotation;
 import dev.router4j.api.ChatRequest;
 import dev.router4j.api.ContentPart;
@@ -55,15 +54,7 @@ public final class OpenAiRequestWriter {
   /** Writes the body for the endpoint, naming the endpoint's upstream model, to the sink. */
   public void write(ChatRequest r, Endpoint endpoint, boolean stream, BufferedSink sink)
       throws IOException {
-    write(body(r, endpoint, endpoint.upstreamModel(), stream, null), sink);
-  }
-
-  /** Writes a body tree as JSON; nulls in it are written. */
-  static void write(Map<String, Object> body, BufferedSink sink) throws IOException {
-    JsonWriter w = JsonWriter.of(sink);
-    w.setSerializeNulls(true);
-    JsonTrees.write(w, body);
-    w.flush();
+    sink.write(JsonTrees.encode(body(r, endpoint, endpoint.upstreamModel(), stream, null), true));
   }
 
   /**

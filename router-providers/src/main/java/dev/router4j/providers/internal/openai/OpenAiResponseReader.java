@@ -1,19 +1,16 @@
 package dev.router4j.providers.internal.openai;
 
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import dev.router4j.api.Annotation;
 import dev.router4j.api.ChatResponse;
 import dev.router4j.api.Choice;
-import dev.router4j.api.FinishReason;
 import dev.router4j.api.Message;
 import dev.router4j.api.ReasoningDetail;
 import dev.router4j.api.Role;
 import dev.router4j.api.ToolCall;
 import dev.router4j.api.Usage;
 import dev.router4j.api.error.MalformedResponseException;
-import dev.router4j.api.error.RouterException;
 import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,10 +29,8 @@ import okio.BufferedSource;
  * Anything malformed becomes a {@link MalformedResponseException} naming the JSON path.
  */
 public final class OpenAiResponseReader {
-  private static final JsonReader.Options TOP = JsonReader.Options.of(
-      "id", "object", "created", "model", "provider", "choices", "system_fingerprint", "usage");
-  private static final JsonReader.Options CHOICE = JsonReader.Options.of(
-      "index", "message", "finish_reason", "native_finish_reason", "logprobs");
+  private static final JsonReader.Options TOP = OpenAiJson.topOptions();
+  private static final JsonReader.Options CHOICE = OpenAiJson.choiceOptions("message");
   private static final JsonReader.Options MESSAGE = JsonReader.Options.of(
       "role", "content", "refusal", "tool_calls", "reasoning", "reasoning_details", "annotations",
       "name", "reasoning_content");
@@ -57,8 +52,7 @@ public final class OpenAiResponseReader {
 
   /** Reads a whole reply from a host of the given dialect. */
   public static ChatResponse read(BufferedSource source, OpenAiDialect dialect) {
-    JsonReader r = JsonReader.of(source);
-    try {
+    return OpenAiJson.document(JsonReader.of(source), "chat completion", r -> {
       ChatResponse response = response(r);
       if (dialect.citationsAsAnnotations()) {
         response = OpenAiCitations.annotate(response);
@@ -67,99 +61,35 @@ public final class OpenAiResponseReader {
         throw new JsonDataException("unexpected data after the reply at " + r.getPath());
       }
       return response;
-    } catch (JsonDataException | JsonEncodingException | IllegalArgumentException e) {
-      throw new MalformedResponseException(r.getPath(), "malformed chat completion: " + e.getMessage(), e);
-    } catch (RouterException e) {
-      throw new MalformedResponseException(r.getPath(), "invalid chat completion: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new MalformedResponseException(r.getPath(), "unreadable chat completion: " + e.getMessage(), e);
-    }
+    });
   }
 
   private static ChatResponse response(JsonReader r) throws IOException {
-    ChatResponse.Builder b = ChatResponse.builder();
-    List<Choice> choices = new ArrayList<>();
-    Map<String, Object> extra = new LinkedHashMap<>();
-    r.beginObject();
-    while (r.hasNext()) {
-      switch (r.selectName(TOP)) {
-        case 0: b.id(string(r)); break;
-        case 1: b.object(string(r)); break;
-        case 2: b.created(r.peek() == JsonReader.Token.NULL ? r.<Long>nextNull() : r.nextLong()); break;
-        case 3: b.model(string(r)); break;
-        case 4: b.provider(string(r)); break;
-        case 5:
-          if (r.peek() == JsonReader.Token.NULL) {
-            r.skipValue();
-            break;
-          }
-          r.beginArray();
-          while (r.hasNext()) {
-            choices.add(choice(r));
-          }
-          r.endArray();
-          break;
-        case 6: b.systemFingerprint(string(r)); break;
-        case 7: b.usage(usage(r)); break;
-        default:
-          extra.put(r.nextName(), JsonTrees.read(r));
-      }
-    }
-    r.endObject();
-    if (choices.isEmpty()) {
+    OpenAiJson.Top<Choice> t = OpenAiJson.top(r, TOP, OpenAiResponseReader::choice,
+        (index, top) -> { }); // no members of its own
+    if (t.choices.isEmpty()) {
       throw new JsonDataException("a chat completion needs at least one choice at $.choices");
     }
-    return b.choices(choices).extra(extra).build();
+    return ChatResponse.builder().id(t.id).object(t.object).created(t.created).model(t.model)
+        .provider(t.provider).systemFingerprint(t.fingerprint).usage(t.usage)
+        .choices(t.choices).extra(t.extra).build();
   }
 
   private static String string(JsonReader r) throws IOException {
-    if (r.peek() == JsonReader.Token.NULL) {
-      return r.nextNull();
-    }
-    return r.nextString();
+    return OpenAiJson.string(r);
   }
 
   private static Integer integer(JsonReader r) throws IOException {
-    if (r.peek() == JsonReader.Token.NULL) {
-      return r.nextNull();
-    }
-    return r.nextInt();
+    return OpenAiJson.integer(r);
   }
 
   private static Choice choice(JsonReader r) throws IOException {
-    int index = 0;
-    Message message = null;
-    String finish = null;
-    String nativeFinish = null;
-    Object logprobs = null;
-    Map<String, Object> extra = new LinkedHashMap<>();
-    r.beginObject();
-    while (r.hasNext()) {
-      switch (r.selectName(CHOICE)) {
-        case 0: index = r.nextInt(); break;
-        case 1: message = message(r); break;
-        case 2: finish = string(r); break;
-        case 3: nativeFinish = string(r); break;
-        case 4: logprobs = JsonTrees.read(r); break;
-        default:
-          extra.put(r.nextName(), JsonTrees.read(r));
-      }
-    }
-    r.endObject();
-    if (message == null) {
+    OpenAiJson.Choice<Message> c = OpenAiJson.choice(r, CHOICE, OpenAiResponseReader::message);
+    if (c.body == null) {
       throw new JsonDataException("a choice needs a message at " + r.getPath());
     }
-    FinishReason normalized = FinishReason.fromWire(finish);
-    if (normalized == null && finish != null) {
-      normalized = FinishReason.normalize(finish);
-      if (nativeFinish == null) {
-        nativeFinish = finish;
-      }
-    }
-    if (nativeFinish == null) {
-      nativeFinish = finish;
-    }
-    return new Choice(index, message, normalized, nativeFinish, logprobs, extra);
+    return new Choice(c.index, c.body, c.finishReason(), c.nativeFinishReason(), c.logprobs,
+        c.extra);
   }
 
   private static Message message(JsonReader r) throws IOException {
@@ -181,40 +111,10 @@ public final class OpenAiResponseReader {
           break;
         case 1: content = content(r); break;
         case 2: refusal = string(r); break;
-        case 3:
-          if (r.peek() == JsonReader.Token.NULL) {
-            r.skipValue();
-            break;
-          }
-          r.beginArray();
-          while (r.hasNext()) {
-            calls.add(toolCall(r));
-          }
-          r.endArray();
-          break;
+        case 3: OpenAiJson.array(r, calls, OpenAiResponseReader::toolCall); break;
         case 4: reasoning = string(r); break;
-        case 5:
-          if (r.peek() == JsonReader.Token.NULL) {
-            r.skipValue();
-            break;
-          }
-          r.beginArray();
-          while (r.hasNext()) {
-            details.add(reasoningDetail(JsonTrees.read(r)));
-          }
-          r.endArray();
-          break;
-        case 6:
-          if (r.peek() == JsonReader.Token.NULL) {
-            r.skipValue();
-            break;
-          }
-          r.beginArray();
-          while (r.hasNext()) {
-            annotations.add(annotation(JsonTrees.read(r)));
-          }
-          r.endArray();
-          break;
+        case 5: OpenAiJson.array(r, details, e -> reasoningDetail(JsonTrees.read(e))); break;
+        case 6: OpenAiJson.array(r, annotations, e -> annotation(JsonTrees.read(e))); break;
         case 7: name = string(r); break;
         case 8:
           // DeepSeek, xAI, vLLM and others name the reasoning text reasoning_content.
@@ -261,16 +161,9 @@ public final class OpenAiResponseReader {
     if (!(id instanceof String) || !(name instanceof String)) {
       throw new JsonDataException("a tool call needs an id and a function name at " + r.getPath());
     }
-    String arguments = args == null ? "{}" : args instanceof String s ? s : writeTree(args);
+    String arguments = args == null ? "{}" : args instanceof String s ? s
+        : OpenAiJson.writeTree(args);
     return new ToolCall((String) id, (String) name, arguments);
-  }
-
-  static String writeTree(Object tree) throws IOException {
-    okio.Buffer buffer = new okio.Buffer();
-    com.squareup.moshi.JsonWriter w = com.squareup.moshi.JsonWriter.of(buffer);
-    JsonTrees.write(w, tree);
-    w.flush();
-    return buffer.readUtf8();
   }
 
   /** Maps a {@code reasoning_details[]} entry, keeping unknown members. */
@@ -326,42 +219,24 @@ public final class OpenAiResponseReader {
         case 1: u.completionTokens(integer(r)); break;
         case 2: u.totalTokens(integer(r)); break;
         case 3:
-          if (r.peek() == JsonReader.Token.NULL) {
-            r.skipValue();
-            break;
-          }
-          r.beginObject();
-          while (r.hasNext()) {
-            switch (r.selectName(PROMPT_DETAILS)) {
+          OpenAiJson.object(r, PROMPT_DETAILS, detail -> {
+            switch (detail) {
               case 0: u.cachedTokens(integer(r)); break;
               case 1: u.cacheWriteTokens(integer(r)); break;
-              case 2: u.promptAudioTokens(integer(r)); break;
-              default:
-                r.skipName();
-                r.skipValue();
+              default: u.promptAudioTokens(integer(r));
             }
-          }
-          r.endObject();
+          });
           break;
         case 4:
-          if (r.peek() == JsonReader.Token.NULL) {
-            r.skipValue();
-            break;
-          }
-          r.beginObject();
-          while (r.hasNext()) {
-            switch (r.selectName(COMPLETION_DETAILS)) {
+          OpenAiJson.object(r, COMPLETION_DETAILS, detail -> {
+            switch (detail) {
               case 0: u.reasoningTokens(integer(r)); break;
               case 1: u.completionImageTokens(integer(r)); break;
               case 2: u.completionAudioTokens(integer(r)); break;
               case 3: u.acceptedPredictionTokens(integer(r)); break;
-              case 4: u.rejectedPredictionTokens(integer(r)); break;
-              default:
-                r.skipName();
-                r.skipValue();
+              default: u.rejectedPredictionTokens(integer(r));
             }
-          }
-          r.endObject();
+          });
           break;
         case 5:
           u.cost(r.peek() == JsonReader.Token.NULL ? r.<BigDecimal>nextNull()

@@ -1,0 +1,128 @@
+package dev.router4j.providers.internal.http;
+
+import dev.router4j.api.error.ErrorCategory;
+import dev.router4j.api.error.RouterException;
+import dev.router4j.api.spi.Credential;
+import dev.router4j.api.spi.ProviderCall;
+import dev.router4j.providers.internal.json.JsonTrees;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The HTTP exchange every adapter shares: JSON request bodies, calls bounded by the attempt's
+ * timeout, and the non-streamed round trip (execute, classify a non-2xx reply, read a 2xx
+ * one, close) with every failure classified by the shared {@link ErrorClassifier} and without
+ * the call's secret. Streams go through {@link SseStreamCall}. Thread-safe.
+ */
+public final class ProviderHttp {
+  private final OkHttpClient client;
+  private final String provider;
+  private final ErrorClassifier errors;
+
+  /** The exchange for one provider, with a classifier of its own. */
+  public ProviderHttp(OkHttpClient client, String provider) {
+    this(client, provider, new ErrorClassifier());
+  }
+
+  /**
+   * The exchange for one provider.
+   *
+   * @param errors the classifier; one made by {@link ErrorClassifier#redacting(String...)}
+   *     removes a secret fixed for every call
+   */
+  public ProviderHttp(OkHttpClient client, String provider, ErrorClassifier errors) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.provider = provider;
+    this.errors = Objects.requireNonNull(errors, "errors");
+  }
+
+  /** The provider slug put on errors. */
+  public String provider() {
+    return provider;
+  }
+
+  /** The classifier, before any call's secret is added to it. */
+  public ErrorClassifier errors() {
+    return errors;
+  }
+
+  /** Reads a 2xx reply; an {@link IOException} while reading is a transport failure. */
+  @FunctionalInterface
+  public interface Reader<T> {
+    /** Reads the reply; the exchange closes it afterwards. */
+    T read(Response response) throws IOException;
+  }
+
+  /** Builds the JSON tree of a request body. */
+  @FunctionalInterface
+  public interface Tree {
+    /** The tree (maps, lists, strings, numbers, booleans, nulls). */
+    Object build() throws IOException;
+  }
+
+  /**
+   * A JSON request body. A tree that cannot be built or written is the caller's fault: a
+   * {@link RouterException} of category {@link ErrorCategory#INVALID_REQUEST}.
+   *
+   * @param keepNulls whether members whose value is null are written
+   */
+  public RequestBody json(Tree tree, boolean keepNulls, MediaType type) {
+    try {
+      return RequestBody.create(JsonTrees.encode(tree.build(), keepNulls), type);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new RouterException(ErrorCategory.INVALID_REQUEST,
+          "could not encode the request for " + provider + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A POST of {@code body} that accepts JSON, or an event stream when {@code stream}. */
+  public static Request.Builder post(HttpUrl url, RequestBody body, boolean stream) {
+    return new Request.Builder().url(url).post(body)
+        .header("Accept", stream ? "text/event-stream" : "application/json");
+  }
+
+  /** A call whose whole exchange (a stream's too) must end within {@code timeout}. */
+  public Call newCall(Request request, Duration timeout) {
+    Call call = client.newCall(request);
+    call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    return call;
+  }
+
+  /** {@link #execute(Request, Duration, String, Credential, Reader)} for one chat attempt. */
+  public <T> T execute(Request request, ProviderCall call, Reader<T> reader) {
+    return execute(request, call.timeout(), call.endpoint().model(), call.credential(), reader);
+  }
+
+  /**
+   * Sends the request and reads the reply: a non-2xx reply is the classified provider error,
+   * a failure to send or to read is a transport failure, and no exception that leaves holds
+   * the credential's secret.
+   *
+   * @param model the model asked for, for errors (may be null)
+   * @param credential the credential sent, whose secret is scrubbed (may be null)
+   * @throws RouterException for every failure
+   */
+  public <T> T execute(Request request, Duration timeout, String model, Credential credential,
+      Reader<T> reader) {
+    ErrorClassifier errors = this.errors.redacting(credential);
+    try (Response response = newCall(request, timeout).execute()) {
+      if (!response.isSuccessful()) {
+        throw errors.classify(response, provider, model);
+      }
+      return reader.read(response);
+    } catch (IOException e) {
+      throw errors.classifyTransport(e, provider, model);
+    } catch (RouterException e) {
+      throw errors.scrub(e);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.router4j.providers.internal.http;
+
+import dev.router4j.api.ChatChunk;
+import dev.router4j.api.error.ErrorCategory;
+import dev.router4j.api.error.ProviderException;
+import dev.router4j.api.error.RouterException;
+import dev.router4j.api.error.StreamInterruptedException;
+import dev.router4j.api.spi.ChunkListener;
+import dev.router4j.api.spi.ProviderCall;
+import dev.router4j.api.spi.StreamHandle;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * One streamed call over Server-Sent Events, whatever the protocol: it sends the request,
+ * reads the body on OkHttp's thread with an {@link SseReader} under the {@link BodyLimit},
+ * hands each event to the protocol's {@link #decode(SseEvent)}, and ends with exactly one
+ * terminal callback.
+ *
+ * <ul>
+ *   <li>A non-2xx reply is the classified provider error, with its request id.
+ *   <li>An in-band error ({@link #inBandError(SseEvent)}) before any output is the provider's
+ *       error itself, so that the router may fall back: classified as the HTTP reply it stands
+ *       for when it carries an HTTP status (so its retry hints are kept), else as the stream
+ *       error it is. After output it is a {@link StreamInterruptedException} keeping the
+ *       partial text, its cause the provider's error.
+ *   <li>The stream is complete only at the protocol's end ({@link #endsStream(SseEvent)}, or
+ *       {@link #completeAtEndOfBody()} for protocols without an end event); an end of the body
+ *       before it is an interruption, never a clean finish.
+ *   <li>A read failure before output is a transport failure; after output, an interruption.
+ *       An unusable event before output fails as it is; after output it is an interruption.
+ *   <li>{@link #cancel()} cancels the OkHttp call, which closes the socket at once.
+ *   <li>No error handed to the listener holds the call's secret.
+ * </ul>
+ *
+ * <p>Subclasses keep only their protocol: the decoding of events and what counts as output.
+ * The hooks are called on OkHttp's thread, one event at a time.
+ */
+public abstract class SseStreamCall implements Callback, StreamHandle {
+  /** The classifier, removing the call's secret from what it makes. */
+  protected final ErrorClassifier errors;
+  /** The provider slug, for errors. */
+  protected final String provider;
+  /** The model asked for, for errors. */
+  protected final String model;
+
+  private final Call call;
+  private final ChunkListener listener;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final AtomicBoolean ended = new AtomicBoolean();
+  private String requestId;
+
+  /**
+   * Prepares the call; {@link #start()} sends it.
+   *
+   * @param http the provider's exchange
+   * @param request the streaming request
+   * @param attempt the attempt: its timeout bounds the whole stream, its credential's secret
+   *     is kept out of errors, its endpoint's model is named in them
+   * @param listener receives the chunks and the one terminal callback
+   */
+  protected SseStreamCall(
+      ProviderHttp http, Request request, ProviderCall attempt, ChunkListener listener) {
+    this.call = http.newCall(request, attempt.timeout());
+    this.listener = listener;
+    this.errors = http.errors().redacting(attempt.credential());
+    this.provider = http.provider();
+    this.model = attempt.endpoint().model();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Protocol hooks
+
+  /**
+   * Decodes one event with non-blank data that is not an error into zero or more chunks for
+   * the listener.
+   *
+   * @throws RouterException when the event is not what the protocol promises
+   */
+  protected abstract List<ChatChunk> decode(SseEvent event);
+
+  /**
+   * Whether the stream is complete once this event (already decoded) has been handled: an
+   * end marker such as {@code [DONE]} or {@code message_stop}.
+   */
+  protected abstract boolean endsStream(SseEvent event);
+
+  /**
+   * Whether the stream is complete when the body ends, for protocols that send no end event
+   * (Gemini: after a finish reason). By default false: the end of the body is an interruption.
+   */
+  protected boolean completeAtEndOfBody() {
+    return false;
+  }
+
+  /**
+   * The error an event reports, or null for an ordinary event. By default a data payload with
+   * a top-level {@code error} member (see {@link ErrorClassifier#findStreamError(String)}).
+   */
+  protected ErrorClassifier.StreamError inBandError(SseEvent event) {
+    return errors.findStreamError(event.data());
+  }
+
+  /** Whether the caller has seen output (text, reasoning, a tool call...). */
+  protected abstract boolean sawOutput();
+
+  /** The text streamed so far, kept by interruptions. */
+  protected abstract String partialText();
+
+  // ---------------------------------------------------------------------------------------
+  // Lifecycle
+
+  /** Sends the request; the reply is read on OkHttp's thread. */
+  public final StreamHandle start() {
+    call.enqueue(this);
+    return this;
+  }
+
+  @Override
+  public final void cancel() {
+    if (cancelled.compareAndSet(false, true)) {
+      call.cancel();
+      fail(new RouterException(ErrorCategory.CANCELLED, "stream from " + provider + " cancelled"));
+    }
+  }
+
+  @Override
+  public final void onFailure(Call c, IOException e) {
+    if (!cancelled.get()) {
+      fail(errors.classifyTransport(e, provider, model));
+    }
+  }
+
+  @Override
+  public final void onResponse(Call c, Response response) {
+    try (response) {
+      if (!response.isSuccessful()) {
+        fail(errors.classify(response, provider, model));
+        return;
+      }
+      requestId = ErrorClassifier.requestId(response);
+      SseReader reader = SseReader.of(BodyLimit.source(response.body(), provider));
+      for (SseEvent event; (event = reader.next()) != null; ) {
+        if (cancelled.get() || ended.get()) {
+          return;
+        }
+        ErrorClassifier.StreamError inBand = inBandError(event);
+        if (inBand != null) {
+          fail(inBandFailure(inBand, event.data()));
+          return;
+        }
+        if (event.data().isBlank()) {
+          continue;
+        }
+        for (ChatChunk chunk : decode(event)) {
+          if (!cancelled.get()) {
+            listener.onChunk(chunk);
+          }
+        }
+        if (endsStream(event)) {
+          complete();
+          return;
+        }
+      }
+      if (cancelled.get()) {
+        return;
+      }
+      if (completeAtEndOfBody()) {
+        complete();
+      } else {
+        fail(errors.streamTruncated(partialText(), provider, model, null));
+      }
+    } catch (IOException e) {
+      if (!cancelled.get()) {
+        fail(sawOutput() ? errors.streamTruncated(partialText(), provider, model, e)
+            : errors.classifyTransport(e, provider, model));
+      }
+    } catch (RouterException e) {
+      call.cancel();
+      // After output the caller holds part of an answer: say so, keeping what arrived.
+      fail(sawOutput() && !(e instanceof StreamInterruptedException)
+          ? new StreamInterruptedException(provider + " (" + model + ") sent an unusable event: "
+              + e.getMessage(), partialText(), e.category(), e)
+          : e);
+    }
+  }
+
+  private RouterException inBandFailure(ErrorClassifier.StreamError inBand, String data) {
+    if (!sawOutput()) {
+      ProviderException e = inBand.httpStatus() >= 400
+          ? errors.classify(inBand.httpStatus(), name -> null, data, provider, model)
+          : (ProviderException) errors.streamInterrupted(data, "", provider, model).getCause();
+      return ErrorClassifier.withRequestId(e, requestId);
+    }
+    StreamInterruptedException broken =
+        errors.streamInterrupted(data, partialText(), provider, model);
+    if (requestId != null && broken.getCause() instanceof ProviderException cause) {
+      broken = new StreamInterruptedException(broken.getMessage(), broken.partialText(),
+          broken.underlyingCategory(), ErrorClassifier.withRequestId(cause, requestId));
+    }
+    return broken;
+  }
+
+  private void complete() {
+    if (ended.compareAndSet(false, true)) {
+      listener.onComplete();
+    }
+  }
+
+  private void fail(RouterException e) {
+    if (ended.compareAndSet(false, true)) {
+      listener.onError(errors.scrub(e));
+    }
+  }
+}

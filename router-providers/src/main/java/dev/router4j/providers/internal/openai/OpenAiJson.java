@@ -1,0 +1,223 @@
+package dev.router4j.providers.internal.openai;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import dev.router4j.api.FinishReason;
+import dev.router4j.api.Usage;
+import dev.router4j.api.error.MalformedResponseException;
+import dev.router4j.api.error.RouterException;
+import dev.router4j.providers.internal.json.JsonTrees;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the reply reader and the chunk reader share: typed reads of nullable values, nullable
+ * arrays and objects, the members a {@code chat.completion} and a {@code
+ * chat.completion.chunk} have in common (top level and choice), and the mapping of failures
+ * to {@link MalformedResponseException}.
+ */
+final class OpenAiJson {
+  /** The top-level names both documents have, in this order; a reader appends its own. */
+  static final String[] TOP = {
+    "id", "object", "created", "model", "provider", "choices", "system_fingerprint", "usage"
+  };
+
+  private OpenAiJson() {}
+
+  /** Reads one value. */
+  @FunctionalInterface
+  interface Value<T> {
+    T read(JsonReader r) throws IOException;
+  }
+
+  /** Reads the value of the member at {@code index} in the reader's options. */
+  @FunctionalInterface
+  interface Member {
+    void read(int index) throws IOException;
+  }
+
+  /** Reads the value of a reader's own top-level member at {@code index} into the top. */
+  @FunctionalInterface
+  interface TopMember<C> {
+    void read(int index, Top<C> top) throws IOException;
+  }
+
+  /**
+   * Reads a document, turning every failure into a {@link MalformedResponseException} naming
+   * the path reached and {@code what} was read.
+   */
+  static <T> T document(JsonReader r, String what, Value<T> value) {
+    try {
+      return value.read(r);
+    } catch (JsonDataException | JsonEncodingException | IllegalArgumentException e) {
+      throw new MalformedResponseException(r.getPath(), "malformed " + what + ": " + e.getMessage(), e);
+    } catch (RouterException e) {
+      throw new MalformedResponseException(r.getPath(), "invalid " + what + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MalformedResponseException(r.getPath(), "unreadable " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String string(JsonReader r) throws IOException {
+    return r.peek() == JsonReader.Token.NULL ? r.nextNull() : r.nextString();
+  }
+
+  static Integer integer(JsonReader r) throws IOException {
+    return r.peek() == JsonReader.Token.NULL ? r.nextNull() : r.nextInt();
+  }
+
+  static Long longValue(JsonReader r) throws IOException {
+    return r.peek() == JsonReader.Token.NULL ? r.<Long>nextNull() : r.nextLong();
+  }
+
+  /** Adds each element of an array to {@code out}; a null adds nothing. */
+  static <T> void array(JsonReader r, List<T> out, Value<T> element) throws IOException {
+    if (r.peek() == JsonReader.Token.NULL) {
+      r.skipValue();
+      return;
+    }
+    r.beginArray();
+    while (r.hasNext()) {
+      out.add(element.read(r));
+    }
+    r.endArray();
+  }
+
+  /**
+   * Reads an object's members named in {@code options}, skipping the others; a null reads
+   * nothing.
+   */
+  static void object(JsonReader r, JsonReader.Options options, Member member) throws IOException {
+    if (r.peek() == JsonReader.Token.NULL) {
+      r.skipValue();
+      return;
+    }
+    r.beginObject();
+    while (r.hasNext()) {
+      int index = r.selectName(options);
+      if (index < 0) {
+        r.skipName();
+        r.skipValue();
+      } else {
+        member.read(index);
+      }
+    }
+    r.endObject();
+  }
+
+  /** A tree as JSON text, without null members (tool arguments sent as an object). */
+  static String writeTree(Object tree) {
+    return JsonTrees.print(tree, false);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Shared members
+
+  /** The top level of a completion or a chunk. */
+  static final class Top<C> {
+    String id;
+    String object;
+    Long created;
+    String model;
+    String provider;
+    String fingerprint;
+    Usage usage;
+    /** A usage the host reports elsewhere (Groq's {@code x_groq.usage}), else null. */
+    Usage hostUsage;
+    final List<C> choices = new ArrayList<>();
+    final Map<String, Object> extra = new LinkedHashMap<>();
+  }
+
+  /**
+   * Reads the top-level object. {@code options} start with {@link #TOP}; the members after
+   * those go to {@code own}, unknown ones to the extras.
+   */
+  static <C> Top<C> top(JsonReader r, JsonReader.Options options, Value<C> choice,
+      TopMember<C> own) throws IOException {
+    Top<C> t = new Top<>();
+    r.beginObject();
+    while (r.hasNext()) {
+      int index = r.selectName(options);
+      switch (index) {
+        case 0: t.id = string(r); break;
+        case 1: t.object = string(r); break;
+        case 2: t.created = longValue(r); break;
+        case 3: t.model = string(r); break;
+        case 4: t.provider = string(r); break;
+        case 5: array(r, t.choices, choice); break;
+        case 6: t.fingerprint = string(r); break;
+        case 7: t.usage = OpenAiResponseReader.usage(r); break;
+        default:
+          if (index < 0) {
+            t.extra.put(r.nextName(), JsonTrees.read(r));
+          } else {
+            own.read(index, t);
+          }
+      }
+    }
+    r.endObject();
+    return t;
+  }
+
+  /** A choice of a completion ({@code message}) or of a chunk ({@code delta}). */
+  static final class Choice<B> {
+    int index;
+    B body;
+    String finish;
+    String nativeFinish;
+    Object logprobs;
+    final Map<String, Object> extra = new LinkedHashMap<>();
+
+    /** The normalized finish reason: a wire value, or a host's own normalized. */
+    FinishReason finishReason() {
+      FinishReason normalized = FinishReason.fromWire(finish);
+      return normalized == null && finish != null ? FinishReason.normalize(finish) : normalized;
+    }
+
+    /** The host's own finish reason, else the one on the wire. */
+    String nativeFinishReason() {
+      return nativeFinish == null ? finish : nativeFinish;
+    }
+  }
+
+  /**
+   * Reads a choice whose options are {@code index}, the body's name, {@code finish_reason},
+   * {@code native_finish_reason} and {@code logprobs}; unknown members go to the extras.
+   */
+  static <B> Choice<B> choice(JsonReader r, JsonReader.Options options, Value<B> body)
+      throws IOException {
+    Choice<B> c = new Choice<>();
+    r.beginObject();
+    while (r.hasNext()) {
+      switch (r.selectName(options)) {
+        case 0: c.index = r.nextInt(); break;
+        case 1: c.body = body.read(r); break;
+        case 2: c.finish = string(r); break;
+        case 3: c.nativeFinish = string(r); break;
+        case 4: c.logprobs = JsonTrees.read(r); break;
+        default:
+          c.extra.put(r.nextName(), JsonTrees.read(r));
+      }
+    }
+    r.endObject();
+    return c;
+  }
+
+  /** The choice options for a body member named {@code body}. */
+  static JsonReader.Options choiceOptions(String body) {
+    return JsonReader.Options.of("index", body, "finish_reason", "native_finish_reason",
+        "logprobs");
+  }
+
+  /** The top-level options: {@link #TOP} and then {@code own}. */
+  static JsonReader.Options topOptions(String... own) {
+    String[] names = new String[TOP.length + own.length];
+    System.arraycopy(TOP, 0, names, 0, TOP.length);
+    System.arraycopy(own, 0, names, TOP.length, own.length);
+    return JsonReader.Options.of(names);
+  }
+}
