@@ -118,6 +118,7 @@ public final class Router implements AutoCloseable {
   private final CallScope scope;
   private final boolean root;
   private final Ledger ledger;
+  private final java.util.random.RandomGenerator random;
   private final EndpointRegistry registry;
   private final GenerationIds ids;
   private final Clock clock;
@@ -147,6 +148,7 @@ public final class Router implements AutoCloseable {
     this.workspaces = base.workspaces;
     this.platformFeePercent = base.platformFeePercent;
     this.ledger = base.ledger;
+    this.random = base.random;
     this.registry = base.registry;
     this.ids = base.ids;
     this.clock = base.clock;
@@ -200,6 +202,7 @@ public final class Router implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.random = b.random;
     this.attempts = new AttemptRunner(b.ticker, policy, breakers, health, b.random, b.sleeper,
         keys, events::attempt);
     this.costs = new CostCalculator(b.platformFeePercent);
@@ -407,7 +410,12 @@ public final class Router implements AutoCloseable {
                 step, trace, web.results(), ticket);
             record(call, billed, step, ticket, true, cancelled, firstTokenNanos);
           }
-        });
+
+          @Override
+          public void failed(RouterException error) {
+            events.failed(error);
+          }
+        }).retrying(policy, random);
     session.start();
     return new ChatStream(session);
   }

@@ -157,6 +157,26 @@ class RouterStreamingTest {
   }
 
   @Test
+  void aStreamRetriesA503OnTheSameEndpointLikeChatAndCountsFailures() {
+    server.enqueue(new MockResponse.Builder().code(503).body("{\"error\":{\"message\":\"busy\"}}").build());
+    server.enqueue(sse(CHUNKS));
+    try (Router router = Router.builder().provider(host(server, "acme", "1.00")).build()) {
+      try (ChatStream stream = router.stream(request())) {
+        stream.forEach(c -> { });
+        assertThat(stream.response().route()).extracting(RouteAttempt::outcome)
+            .containsExactly(RouteAttempt.Outcome.RETRIED, RouteAttempt.Outcome.SUCCESS);
+      }
+      server.enqueue(new MockResponse.Builder().code(400).body("{\"error\":{\"message\":\"bad\"}}").build());
+      try (ChatStream failing = router.stream(request())) {
+        assertThatThrownBy(() -> failing.forEach(c -> { }))
+            .isInstanceOf(dev.router4j.api.error.RouterException.class);
+      }
+      assertThat(router.metrics().failed()).isEqualTo(1);
+      assertThat(router.metrics().succeeded()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void thePublisherDeliversOnlyWhatIsDemanded() throws Exception {
     server.enqueue(sse(CHUNKS));
     try (Router router = Router.builder().provider(host(server, "acme", "1.00")).build()) {

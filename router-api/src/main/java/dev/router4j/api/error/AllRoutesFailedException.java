@@ -16,7 +16,7 @@ public class AllRoutesFailedException extends RouterException {
   public AllRoutesFailedException(List<RouterException> failures) {
     super(
         failures.get(failures.size() - 1).category(),
-        "all " + failures.size() + " route(s) failed; last: "
+        failures.size() + " attempt(s) failed; last: "
             + failures.get(failures.size() - 1).getMessage(),
         failures.get(failures.size() - 1));
     this.failures = List.copyOf(failures);

@@ -19,7 +19,7 @@ class AllRoutesFailedExceptionTest {
     ProviderException last = fail(ErrorCategory.PROVIDER_OVERLOADED, "anthropic", 529);
     AllRoutesFailedException e = new AllRoutesFailedException(List.of(first, last));
     assertThat(e.category()).isEqualTo(ErrorCategory.PROVIDER_OVERLOADED);
-    assertThat(e).hasMessage("all 2 route(s) failed; last: " + last.getMessage());
+    assertThat(e).hasMessage("2 attempt(s) failed; last: " + last.getMessage());
     assertThat(e.last()).isSameAs(last);
     assertThat(e.getCause()).isSameAs(last);
   }
@@ -42,7 +42,7 @@ class AllRoutesFailedExceptionTest {
     AllRoutesFailedException e = new AllRoutesFailedException(List.of(only));
     assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
     assertThat(e.getSuppressed()).isEmpty();
-    assertThat(e).hasMessage("all 1 route(s) failed; last: temperature: too hot");
+    assertThat(e).hasMessage("1 attempt(s) failed; last: temperature: too hot");
     assertThat(e.retryable()).isFalse();
   }
 

@@ -13,6 +13,7 @@ import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
 import dev.router4j.api.spi.Ticker;
 import dev.router4j.internal.routing.AttemptGate;
+import dev.router4j.internal.routing.AttemptPolicy;
 import dev.router4j.internal.routing.Breakers;
 import dev.router4j.internal.routing.HealthTracker;
 import dev.router4j.internal.routing.KeyRing;
@@ -52,6 +53,9 @@ public final class StreamSession {
      */
     void interrupted(ChatResponse partial, Step step, List<RouteAttempt> trace,
         AttemptGate.Ticket ticket, long firstTokenNanos, boolean cancelled);
+
+    /** The stream ended with this error (not a cancellation by the caller). */
+    void failed(RouterException error);
   }
 
   private static final Object END = new Object();
@@ -68,6 +72,9 @@ public final class StreamSession {
   private final Duration firstTokenTimeout;
   private final java.util.function.Consumer<RouteAttempt> observer;
   private final AttemptGate gate;
+  private AttemptPolicy policy = null;
+  private java.util.random.RandomGenerator random;
+  private final int[] retries;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final List<RouteAttempt> trace = new ArrayList<>();
   private final List<RouterException> failures = new ArrayList<>();
@@ -84,6 +91,7 @@ public final class StreamSession {
       AttemptGate gate, Finisher finisher) {
     this.observer = observer;
     this.gate = gate;
+    this.retries = new int[plan.steps().size()];
     this.timer = timer;
     this.firstTokenTimeout = firstTokenTimeout;
     this.plan = plan.steps();
@@ -93,6 +101,13 @@ public final class StreamSession {
     this.health = health;
     this.keys = keys;
     this.finisher = finisher;
+  }
+
+  /** Retries the same endpoint where the policy says it helps, before any output (as chat does). */
+  public StreamSession retrying(AttemptPolicy policy, java.util.random.RandomGenerator random) {
+    this.policy = policy;
+    this.random = random;
+    return this;
   }
 
   /** Starts the first attempt. */
@@ -110,7 +125,7 @@ public final class StreamSession {
       if (index + 1 < plan.size()) {
         attempt(index + 1);
       } else {
-        deliver(failures.isEmpty()
+        fail(failures.isEmpty()
             ? new RouterException(ErrorCategory.PROVIDER_OVERLOADED, "every endpoint was skipped: " + trace)
             : failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures));
       }
@@ -128,7 +143,7 @@ public final class StreamSession {
       if (refused.fallbackWorthy() && index + 1 < plan.size()) {
         attempt(index + 1);
       } else {
-        deliver(failures.size() == 1 ? refused : new AllRoutesFailedException(failures));
+        fail(failures.size() == 1 ? refused : new AllRoutesFailedException(failures));
       }
       return;
     }
@@ -200,6 +215,15 @@ public final class StreamSession {
   private void note(RouteAttempt attempt) {
     trace.add(attempt);
     observer.accept(attempt);
+  }
+
+  private void fail(RouterException error) {
+    try {
+      finisher.failed(error);
+    } catch (RuntimeException ignored) {
+      // a listener's failure never changes what the caller gets
+    }
+    deliver(error);
   }
 
   private void deliver(Object item) {
@@ -318,7 +342,7 @@ public final class StreamSession {
             firstOutput - start);
         deliver(END);
       } catch (RouterException e) {
-        deliver(e);
+        fail(e);
       }
     }
 
@@ -338,6 +362,15 @@ public final class StreamSession {
       health.failure(route.endpoint().id(), error.category());
       keys.rest(route.provider(), key, error);
       breakers.failure(route.endpoint().id(), error.category(), error.getMessage());
+      if (!started && policy != null) {
+        Duration delay = policy.retryDelay(error, ++retries[index], random);
+        if (delay != null) {
+          ticket.release();
+          note(record(route, RouteAttempt.Outcome.RETRIED, error, start));
+          timer.schedule(() -> attempt(index), delay.toNanos(), TimeUnit.NANOSECONDS);
+          return;
+        }
+      }
       boolean more = index + 1 < plan.size();
       // Nothing reached the caller yet: a stream that broke before its first token is as
       // worth a fallback as a failed request.
@@ -351,7 +384,7 @@ public final class StreamSession {
       }
       note(record(route, RouteAttempt.Outcome.FAILED, error, start));
       endEarly(false);
-      deliver(!started && failures.size() > 1 ? new AllRoutesFailedException(failures) : error);
+      fail(!started && failures.size() > 1 ? new AllRoutesFailedException(failures) : error);
     }
 
     /** Charges and records what a stream produced before it ended early, or frees its ticket. */
