@@ -4,7 +4,7 @@ import dev.router4j.api.ChatRequest;
 import dev.router4j.api.Message;
 import dev.router4j.api.Plugin;
 import dev.router4j.api.Role;
-import dev.router4j.internal.tokens.TokenEstimator;
+import dev.router4j.internal.tokens.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,9 +36,14 @@ public final class ContextCompression {
 
   /** The request cut down to fit {@code contextLength} with room for its completion. */
   public static ChatRequest fit(ChatRequest r, int contextLength) {
+    return fit(r, contextLength, Tokenizer.forModel(r.model() == null ? "" : r.model()));
+  }
+
+  /** As {@link #fit(ChatRequest, int)}, counting with the given tokenizer. */
+  public static ChatRequest fit(ChatRequest r, int contextLength, Tokenizer tokenizer) {
     int reserve = r.effectiveMaxTokens() == null ? 0 : r.effectiveMaxTokens();
     int budget = contextLength - reserve;
-    if (TokenEstimator.promptTokens(r) <= budget || r.messages().size() < 3) {
+    if (r.messages().size() < 3 || tokenizer.promptTokens(r) <= budget) {
       return r;
     }
     List<Message> kept = new ArrayList<>(r.messages());
@@ -49,7 +54,7 @@ public final class ContextCompression {
       }
       removeWithPartners(kept, victim);
       ChatRequest candidate = r.toBuilder().messages(kept).build();
-      if (TokenEstimator.promptTokens(candidate) <= budget) {
+      if (tokenizer.promptTokens(candidate) <= budget) {
         return candidate;
       }
     }

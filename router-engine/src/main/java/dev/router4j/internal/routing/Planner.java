@@ -351,7 +351,8 @@ public final class Planner {
     // Compression can shorten the prompt, never the completion.
     boolean compressible = dev.router4j.internal.plugins.ContextCompression.applies(r, e.contextLength())
         && (maxTokens == null || maxTokens < e.contextLength());
-    if (needed > e.contextLength() && !compressible) {
+    if (needed > e.contextLength() && !compressible
+        && preciseNeeded(r, e, promptTokens, maxTokens) > e.contextLength()) {
       return "context: about " + promptTokens + " prompt tokens"
           + (maxTokens == null ? "" : " + " + maxTokens + " max_tokens")
           + " exceed the endpoint's " + e.contextLength();
@@ -370,6 +371,18 @@ public final class Planner {
       return "the model does not accept images";
     }
     return null;
+  }
+
+  /**
+   * The heuristic count can be off for some scripts and code: close to the limit (within a
+   * third), count with the model's real tokenizer before excluding an endpoint.
+   */
+  private static long preciseNeeded(ChatRequest r, Endpoint e, int heuristic, Integer maxTokens) {
+    long completion = maxTokens == null ? 0 : maxTokens;
+    if (heuristic + completion > e.contextLength() * 4L / 3) {
+      return heuristic + completion;
+    }
+    return dev.router4j.internal.tokens.Tokenizer.forModel(e.model()).promptTokens(r) + completion;
   }
 
   private static boolean isTier(Endpoint e, String tier) {

@@ -17,7 +17,7 @@ public final class RequestShaper {
   /** The request as it should be sent to the endpoint. */
   public static ChatRequest forEndpoint(ChatRequest request, Endpoint e) {
     ChatRequest compressed = ContextCompression.applies(request, e.contextLength())
-        ? ContextCompression.fit(request, e.contextLength()) : request;
+        && mayOverflow(request, e) ? ContextCompression.fit(request, e.contextLength()) : request;
     ChatRequest local = withoutLocalPlugins(compressed);
     if (e.supportedParameters().isEmpty()) {
       return local;
@@ -38,6 +38,13 @@ public final class RequestShaper {
       drop(b, param);
     }
     return b == null ? r : b.build();
+  }
+
+  /** A cheap first look: only a prompt near the context is counted with the real tokenizer. */
+  private static boolean mayOverflow(ChatRequest r, Endpoint e) {
+    long reserve = r.effectiveMaxTokens() == null ? 0 : r.effectiveMaxTokens();
+    return dev.router4j.internal.tokens.TokenEstimator.promptTokens(r) + reserve
+        > e.contextLength() * 3L / 4;
   }
 
   /** Plugins the router runs itself are not sent upstream (an OpenRouter upstream would run them again). */
