@@ -624,7 +624,9 @@ public final class Router implements AutoCloseable {
     for (Breakers.State s : breakers.states()) {
       String id = s.endpointId();
       out.add(new EndpointHealth(id, s.state(), s.consecutiveFailures(), s.remainingDelay(),
-          s.lastFailure(), health.isStable(id), health.uptime(id, window),
+          s.lastFailure(), health.isStable(id),
+          health.uptime(id, java.util.concurrent.TimeUnit.MINUTES.toNanos(5)),
+          health.uptime(id, window), health.toolCallSuccess(id, window),
           health.latency(id, 50, window), health.throughput(id, 50, window)));
     }
     return List.copyOf(out);

@@ -116,6 +116,9 @@ public final class AttemptRunner {
           ChatResponse response = call(step, key, timeout);
           long took = ticker.read() - start;
           health.success(id, took, completionTokens(response), took);
+          if (!step.request().tools().isEmpty() && !response.toolCalls().isEmpty()) {
+            health.toolCalls(id, usableToolCalls(response));
+          }
           breakers.success(id);
           note(trace, record(step, RouteAttempt.Outcome.SUCCESS, null, start));
           return new Success(response, step, List.copyOf(trace), ticket);
@@ -178,6 +181,15 @@ public final class AttemptRunner {
 
   private static RouterException fail(List<RouterException> failures) {
     return failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures);
+  }
+
+  private static boolean usableToolCalls(ChatResponse r) {
+    for (var call : r.toolCalls()) {
+      if (!dev.router4j.internal.healing.StrictJsonScanner.isValid(call.arguments())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int completionTokens(ChatResponse r) {

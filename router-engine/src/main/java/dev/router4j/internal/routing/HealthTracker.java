@@ -19,6 +19,7 @@ public final class HealthTracker {
 
   private final Ticker ticker;
   private final ConcurrentHashMap<String, Ring> rings = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Ring> toolRings = new ConcurrentHashMap<>();
 
   /** A tracker reading time from the ticker. */
   public HealthTracker(Ticker ticker) {
@@ -37,6 +38,21 @@ public final class HealthTracker {
     double tps = generationNanos <= 0 || completionTokens <= 0 ? Double.NaN
         : completionTokens / (generationNanos / 1e9);
     ring(endpointId).add(ticker.read(), true, ttftNanos / 1e9, tps);
+  }
+
+  /**
+   * Records whether an answer's tool calls were usable (arguments that are valid JSON), the
+   * quality signal behind {@code :exacto}.
+   */
+  public void toolCalls(String endpointId, boolean usable) {
+    toolRings.computeIfAbsent(endpointId, k -> new Ring()).add(ticker.read(), usable, Double.NaN,
+        Double.NaN);
+  }
+
+  /** The share of answers with usable tool calls over the window (1.0 without samples). */
+  public double toolCallSuccess(String endpointId, long windowNanos) {
+    Ring r = toolRings.get(endpointId);
+    return r == null ? 1.0 : r.uptime(ticker.read() - windowNanos);
   }
 
   /** Records a failed attempt; failures that say nothing about the endpoint are ignored. */

@@ -594,7 +594,10 @@ public final class Planner {
         return Comparator.comparingDouble((Route r) -> orInfinity(latency(r)))
             .thenComparingDouble(Planner::price);
       case EXACTO:
-        return Comparator.comparingDouble((Route r) -> -health.uptime(r.endpoint().id(), WINDOW_30M))
+        // Quality first: usable tool calls, then few errors, then speed, then price.
+        return Comparator.comparingDouble(
+                (Route r) -> -health.toolCallSuccess(r.endpoint().id(), WINDOW_30M))
+            .thenComparingDouble(r -> -health.uptime(r.endpoint().id(), WINDOW_30M))
             .thenComparingDouble(r -> -orZero(throughput(r)))
             .thenComparingDouble(Planner::price);
       default:

@@ -272,6 +272,16 @@ class PlannerTest {
   }
 
   @Test
+  void exactoPutsEndpointsWithUsableToolCallsFirst() {
+    for (int i = 0; i < 4; i++) {
+      health.toolCalls("delta:m/one", false);
+      health.toolCalls("alpha:m/one", true);
+    }
+    RoutePlan plan = planner(1).plan(request("m/one:exacto", b -> b.provider(p -> p.only("alpha", "delta"))));
+    assertThat(tags(plan)).containsExactly("alpha:m/one", "delta:m/one");
+  }
+
+  @Test
   void responseFormatSoftFilterKeepsAllWhenNoneDeclaresSupport() {
     RoutePlan plan = planner(1).plan(request("m/two",
         b -> b.responseFormat(ResponseFormat.JSON_OBJECT).provider(p -> p.sort(Sort.PRICE))));
