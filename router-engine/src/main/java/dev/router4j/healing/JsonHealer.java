@@ -10,8 +10,6 @@ import dev.router4j.internal.healing.RepairLog;
 import dev.router4j.internal.healing.SchemaSupport;
 import dev.router4j.internal.healing.StrictJsonScanner;
 import dev.router4j.internal.healing.TreeText;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -157,9 +155,8 @@ public final class JsonHealer {
   }
 
   private static HealResult result(String input, String json, RepairLog log, boolean truncated) {
-    List<Repair> repairs = new ArrayList<>(log.repairs());
-    repairs.sort(Comparator.comparingInt(Repair::offset));
-    return new HealResult(json, repairs, log.count(), !json.equals(input), truncated);
+    // Already immutable and ordered by offset: HealResult keeps it without another copy.
+    return new HealResult(json, log.inOffsetOrder(), log.count(), !json.equals(input), truncated);
   }
 
   /** Builds a {@link JsonHealer}. Not thread-safe. */

@@ -19,6 +19,10 @@ public final class HealEngine {
   private static final int MAX_DECODE_NESTING = 2;
   private static final int LINE_LOOKAHEAD = 200;
   private static final String[] REASONING_TAGS = {"think", "thinking", "reasoning", "thought"};
+  /** {@code <tag} for each reasoning tag, built once. */
+  private static final String[] REASONING_OPEN = {"<think", "<thinking", "<reasoning", "<thought"};
+  /** {@code </tag>} for each reasoning tag, built once. */
+  private static final String[] REASONING_CLOSE = {"</think>", "</thinking>", "</reasoning>", "</thought>"};
 
   private final int maxDepth;
 
@@ -117,11 +121,17 @@ public final class HealEngine {
     private final boolean tree;
     private final int nesting;
     private final int fixedOffset;
-    private final RepairLog log;
+    /** The wrapping's repairs (reasoning, fences, prose); created with the first one. */
+    private RepairLog log;
     private long work;
     private boolean fenced;
     private int yamlLines = -1;
     private int attempts;
+    /**
+     * The first {@code <} in the text, or -1: every tag, chat token and HTML check starts with
+     * one, so text without it (most JSON) skips all of them.
+     */
+    private final int firstLt;
 
     Run(String s, boolean tree, int nesting, int fixedOffset) {
       this.s = s;
@@ -129,7 +139,14 @@ public final class HealEngine {
       this.tree = tree;
       this.nesting = nesting;
       this.fixedOffset = fixedOffset;
-      this.log = newLog();
+      this.firstLt = s.indexOf('<');
+    }
+
+    private RepairLog log() {
+      if (log == null) {
+        log = newLog();
+      }
+      return log;
     }
 
     private RepairLog newLog() {
@@ -165,7 +182,8 @@ public final class HealEngine {
       if (lead >= n) {
         throw failure(Reason.NO_JSON, "the output holds only reasoning", start);
       }
-      if (startsWithIgnoreCase(lead, "<!doctype") || startsWithIgnoreCase(lead, "<html")) {
+      if (s.charAt(lead) == '<'
+          && (startsWithIgnoreCase(lead, "<!doctype") || startsWithIgnoreCase(lead, "<html"))) {
         throw failure(Reason.NO_JSON, "the output is an HTML page", lead);
       }
       int regionStart = chooseFence(start);
@@ -176,17 +194,25 @@ public final class HealEngine {
       Attempt chosen = choose(lead);
       recordWrapping(start, chosen);
       checkTrailing(chosen);
-      log.addAll(chosen.log);
+      // The wrapping's repairs come first; with none, the candidate's log is the whole log
+      // (same offset rule, no longer used by the candidate) and needs no copy.
+      RepairLog out;
+      if (log == null || log.count() == 0) {
+        out = chosen.log;
+      } else {
+        log.addAll(chosen.log);
+        out = log;
+      }
       work += n;
       if (chosen.decoded != null) {
         work += chosen.decoded.work;
         return new Outcome(
-            chosen.decoded.json, chosen.decoded.tree, log, chosen.decoded.truncated, work);
+            chosen.decoded.json, chosen.decoded.tree, out, chosen.decoded.truncated, work);
       }
       if (tree) {
-        return new Outcome(null, chosen.tree(), log, chosen.truncated, work);
+        return new Outcome(null, chosen.tree(), out, chosen.truncated, work);
       }
-      return new Outcome(chosen.text(), null, log, chosen.truncated, work);
+      return new Outcome(chosen.text(), null, out, chosen.truncated, work);
     }
 
     // -------------------------------------------------------------------------------------
@@ -411,15 +437,15 @@ public final class HealEngine {
         }
       }
       if (prose >= 0) {
-        log.add(RepairKind.EXTRACTED_DOCUMENT, prose);
+        log().add(RepairKind.EXTRACTED_DOCUMENT, prose);
       } else if (exotic >= 0) {
-        log.add(RepairKind.REMOVED_WHITESPACE, exotic);
+        log().add(RepairKind.REMOVED_WHITESPACE, exotic);
       }
       if (chosen.decoded == null) {
         for (int i = chosen.end; i < n; i++) {
           char c = s.charAt(i);
           if (!Chars.isJsonSpace(c)) {
-            log.add(
+            log().add(
                 Chars.isExoticSpace(c) ? RepairKind.REMOVED_WHITESPACE : RepairKind.EXTRACTED_DOCUMENT, i);
             break;
           }
@@ -432,30 +458,41 @@ public final class HealEngine {
 
     /** Drops leading reasoning blocks, and everything before an unpaired closing reasoning tag. */
     private int stripReasoning(int start) {
+      if (firstLt < 0) {
+        // No tag anywhere: nothing to strip.
+        return start;
+      }
       boolean again = true;
       while (again) {
         again = false;
         int p = skipChatTokens(skipSpace(start));
-        for (String tag : REASONING_TAGS) {
-          if (startsWithIgnoreCase(p, "<" + tag + ">") || startsWithIgnoreCase(p, "<" + tag + " ")) {
-            int close = indexOfIgnoreCase("</" + tag + ">", p);
+        if (p >= n || s.charAt(p) != '<') {
+          break;
+        }
+        for (int t = 0; t < REASONING_TAGS.length; t++) {
+          if (opensReasoning(p, REASONING_OPEN[t])) {
+            int close = indexOfIgnoreCase(REASONING_CLOSE[t], p);
             if (close < 0) {
               throw failure(Reason.NO_JSON, "the reasoning was cut before the answer", p);
             }
-            log.add(RepairKind.STRIPPED_REASONING, p);
-            start = close + tag.length() + 3;
+            log().add(RepairKind.STRIPPED_REASONING, p);
+            start = close + REASONING_TAGS[t].length() + 3;
             again = true;
             break;
           }
         }
       }
-      for (String tag : REASONING_TAGS) {
-        String closeTag = "</" + tag + ">";
+      if (s.indexOf("</", Math.max(start, firstLt)) < 0) {
+        // No closing tag after start: the loop below would find none.
+        return start;
+      }
+      for (int t = 0; t < REASONING_TAGS.length; t++) {
+        String closeTag = REASONING_CLOSE[t];
         int close = indexOfIgnoreCase(closeTag, start);
         if (close < 0) {
           continue;
         }
-        int open = lastIndexOfIgnoreCase("<" + tag, close, start);
+        int open = lastIndexOfIgnoreCase(REASONING_OPEN[t], close, start);
         int before = open >= 0 ? open : close;
         int firstBracket = nextBracket(start);
         boolean proseBefore = firstBracket < 0 || firstBracket >= before;
@@ -464,7 +501,7 @@ public final class HealEngine {
           proseBefore = lead < n && s.charAt(lead) != '{' && s.charAt(lead) != '[';
         }
         if (proseBefore) {
-          log.add(RepairKind.STRIPPED_REASONING, open >= 0 ? open : start);
+          log().add(RepairKind.STRIPPED_REASONING, open >= 0 ? open : start);
           start = close + closeTag.length();
         }
       }
@@ -479,6 +516,10 @@ public final class HealEngine {
       int lead = skipSpace(start);
       int firstBracket = nextBracket(lead);
       boolean startsWithBracket = firstBracket == lead;
+      if (startsWithBracket) {
+        // Every marker lies at or after the opening bracket: none is eligible.
+        return start;
+      }
       int p = lead;
       for (int guard = 0; guard < 64; guard++) {
         int m = nextMarker(p);
@@ -509,7 +550,7 @@ public final class HealEngine {
         int firstContent = skipSpace(content);
         if (firstContent < n && startsJson(s.charAt(firstContent)) && !otherLanguage(tag)) {
           fenced = true;
-          log.add(RepairKind.EXTRACTED_DOCUMENT, m);
+          log().add(RepairKind.EXTRACTED_DOCUMENT, m);
           return content;
         }
         int close = nextMarker(Math.max(firstContent, runEnd));
@@ -902,10 +943,31 @@ public final class HealEngine {
       return s.regionMatches(true, p, prefix, 0, prefix.length());
     }
 
-    /** Finds a needle that starts with {@code <}, ignoring case. */
+    /**
+     * Whether {@code <tag>} or {@code <tag } (given {@code open} = {@code <tag}) starts at
+     * {@code p}, ignoring case: the same test as matching either form with
+     * {@link String#regionMatches(boolean, int, String, int, int)}, without building them.
+     */
+    private boolean opensReasoning(int p, String open) {
+      int after = p + open.length();
+      if (after >= n) {
+        return false;
+      }
+      char c = s.charAt(after);
+      return (c == '>' || c == ' ') && s.regionMatches(true, p, open, 0, open.length());
+    }
+
+    /**
+     * Finds a needle that starts with {@code <}, ignoring case. Only a {@code <} matches a
+     * {@code <} ignoring case, so the search jumps from one {@code <} to the next, starting
+     * at the first one in the text.
+     */
     private int indexOfIgnoreCase(String needle, int from) {
+      if (firstLt < 0) {
+        return -1;
+      }
       int limit = n - needle.length();
-      int i = Math.max(0, from);
+      int i = Math.max(firstLt, from);
       while (i <= limit) {
         i = s.indexOf('<', i);
         if (i < 0 || i > limit) {
@@ -919,9 +981,11 @@ public final class HealEngine {
       return -1;
     }
 
+    /** The last needle (one that starts with {@code <}) in {@code [floor, before)}, ignoring case. */
     private int lastIndexOfIgnoreCase(String needle, int before, int floor) {
-      for (int i = Math.min(before - 1, n - needle.length()); i >= floor; i--) {
-        if (s.regionMatches(true, i, needle, 0, needle.length())) {
+      int lo = Math.max(floor, Math.max(firstLt, 0));
+      for (int i = Math.min(before - 1, n - needle.length()); i >= lo; i--) {
+        if (s.charAt(i) == '<' && s.regionMatches(true, i, needle, 0, needle.length())) {
           return i;
         }
       }

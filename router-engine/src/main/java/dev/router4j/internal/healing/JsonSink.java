@@ -21,6 +21,16 @@ interface JsonSink {
   /** A number already in strict JSON form; {@code raw} is the token as written. */
   void number(String json, String raw, int offset, boolean cut);
 
+  /**
+   * A number already in strict JSON form, written as {@code s[from, to)}: the same as
+   * {@link #number} with that text as both forms and {@code from} as the offset, for sinks
+   * that can take it without a substring.
+   */
+  default void strictNumber(String s, int from, int to, boolean cut) {
+    String t = s.substring(from, to);
+    number(t, t, from, cut);
+  }
+
   /** A number-like token with leading zeros: {@code raw} as written, {@code numeric} its JSON form. */
   void looseNumber(String raw, String numeric, int offset);
 

@@ -52,7 +52,18 @@ final class JsonWriter {
               .append(HEX[c & 15]);
       }
     }
-    out.append(s, run, n);
+    if (run == 0) {
+      // Nothing escaped: one bulk copy instead of a character-by-character append.
+      if (s instanceof String) {
+        out.append((String) s);
+      } else if (s instanceof StringBuilder) {
+        out.append((StringBuilder) s);
+      } else {
+        out.append(s, 0, n);
+      }
+    } else {
+      out.append(s, run, n);
+    }
     out.append('"');
   }
 

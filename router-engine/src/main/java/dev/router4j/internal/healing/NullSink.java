@@ -26,6 +26,9 @@ final class NullSink implements JsonSink {
   public void number(String json, String raw, int offset, boolean cut) {}
 
   @Override
+  public void strictNumber(String s, int from, int to, boolean cut) {}
+
+  @Override
   public void looseNumber(String raw, String numeric, int offset) {}
 
   @Override

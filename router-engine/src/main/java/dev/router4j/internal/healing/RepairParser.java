@@ -32,14 +32,16 @@ final class RepairParser {
 
   private final String s;
   private final int end;
-  private final int lastDoubleQuote;
+  /** The last double quote before {@link #end}, or -1; -2 until first needed. */
+  private int lastDoubleQuote = -2;
   private final JsonSink sink;
   private final RepairLog log;
   private final int maxDepth;
   private final StringBuilder buf = new StringBuilder();
 
-  private byte[] types = new byte[32];
-  private int[] extraBraces = new int[32];
+  private byte[] types = new byte[8];
+  /** Doubled opening braces per level; allocated on the first {@code {{}. */
+  private int[] extraBraces;
   private int depth;
 
   /** Current position. */
@@ -63,8 +65,9 @@ final class RepairParser {
   private int commaAt = -1;
   private int letterEscapes;
   private boolean invalidEscapes;
-  private int[] escapeAt = new int[8];
-  private char[] escapeLetter = new char[8];
+  /** Allocated on the first letter escape. */
+  private int[] escapeAt;
+  private char[] escapeLetter;
 
   RepairParser(String s, int end, JsonSink sink, RepairLog log, int maxDepth) {
     this.s = s;
@@ -72,7 +75,6 @@ final class RepairParser {
     this.sink = sink;
     this.log = log;
     this.maxDepth = maxDepth;
-    this.lastDoubleQuote = s.lastIndexOf('"', end - 1);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -424,10 +426,17 @@ final class RepairParser {
     }
     if (depth == types.length) {
       types = Arrays.copyOf(types, depth * 2);
-      extraBraces = Arrays.copyOf(extraBraces, depth * 2);
+      if (extraBraces != null) {
+        extraBraces = Arrays.copyOf(extraBraces, depth * 2);
+      }
     }
     types[depth] = type;
-    extraBraces[depth] = extra;
+    if (extraBraces == null && extra != 0) {
+      extraBraces = new int[types.length];
+    }
+    if (extraBraces != null) {
+      extraBraces[depth] = extra;
+    }
     depth++;
   }
 
@@ -487,7 +496,7 @@ final class RepairParser {
         popOne(false);
       }
     }
-    int extra = extraBraces[k];
+    int extra = extraBraces == null ? 0 : extraBraces[k];
     pos++;
     popOne(false);
     while (extra > 0) {
@@ -540,6 +549,10 @@ final class RepairParser {
     int start = pos;
     while (pos < end) {
       char c = s.charAt(pos);
+      if (Chars.isDigit(c)) {
+        pos++;
+        continue;
+      }
       if (Chars.isAnySpace(c)
           || c == ','
           || c == '}'
@@ -557,6 +570,12 @@ final class RepairParser {
       pos++;
     }
     boolean cut = pos >= end;
+    if (NumberText.isStrict(s, start, pos)) {
+      // What classify would say first, without its result object or a substring.
+      typedScalars++;
+      sink.strictNumber(s, start, pos, cut);
+      return;
+    }
     String token = s.substring(start, pos);
     NumberText nt = NumberText.classify(token, cut);
     switch (nt.kind) {
@@ -790,7 +809,10 @@ final class RepairParser {
   }
 
   private void noteLetterEscape(char letter) {
-    if (letterEscapes == escapeAt.length) {
+    if (escapeAt == null) {
+      escapeAt = new int[8];
+      escapeLetter = new char[8];
+    } else if (letterEscapes == escapeAt.length) {
       escapeAt = Arrays.copyOf(escapeAt, letterEscapes * 2);
       escapeLetter = Arrays.copyOf(escapeLetter, letterEscapes * 2);
     }
@@ -802,12 +824,23 @@ final class RepairParser {
   private boolean quotedBody(boolean isKey, int open, int kind) {
     while (true) {
       int run = pos;
-      while (pos < end) {
-        char c = s.charAt(pos);
-        if (c == '\\' || c < 0x20 || Chars.closes(kind, c)) {
-          break;
+      if (kind == Chars.Q_DOUBLE) {
+        // The usual quote, with its only closer inlined.
+        while (pos < end) {
+          char c = s.charAt(pos);
+          if (c == '\\' || c < 0x20 || c == '"') {
+            break;
+          }
+          pos++;
         }
-        pos++;
+      } else {
+        while (pos < end) {
+          char c = s.charAt(pos);
+          if (c == '\\' || c < 0x20 || Chars.closes(kind, c)) {
+            break;
+          }
+          pos++;
+        }
       }
       if (pos > run) {
         buf.append(s, run, pos);
@@ -935,7 +968,14 @@ final class RepairParser {
       q++;
     }
     lookaheadWork += q - p;
-    return q < end && q > lastDoubleQuote && isEndMarker(q);
+    return q < end && q > lastDoubleQuote() && isEndMarker(q);
+  }
+
+  private int lastDoubleQuote() {
+    if (lastDoubleQuote == -2) {
+      lastDoubleQuote = s.lastIndexOf('"', end - 1);
+    }
+    return lastDoubleQuote;
   }
 
   /** Whether a quote inside a key ends the key. */
@@ -1081,6 +1121,14 @@ final class RepairParser {
    * repair when {@code log} is set.
    */
   private int skipSpace(int p, boolean record) {
+    if (p < end) {
+      char c = s.charAt(p);
+      if (c > ' ' && c < '\u0085' && c != '/' && c != '#' && c != '\\') {
+        // Neither whitespace (JSON or exotic) nor the start of a comment or an escape: the
+        // loop below would stop here at once.
+        return p;
+      }
+    }
     boolean exotic = false;
     while (p < end) {
       char c = s.charAt(p);

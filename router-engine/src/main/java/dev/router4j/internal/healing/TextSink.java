@@ -5,7 +5,7 @@ import java.util.Arrays;
 /** Writes the healed document as compact JSON text in one forward pass. */
 final class TextSink implements JsonSink {
   private final StringBuilder out;
-  private boolean[] hasMembers = new boolean[32];
+  private boolean[] hasMembers = new boolean[8];
   private int depth;
   private boolean afterKey;
   private boolean wrapped;
@@ -84,6 +84,12 @@ final class TextSink implements JsonSink {
   public void number(String json, String raw, int offset, boolean cut) {
     beforeValue();
     out.append(json);
+  }
+
+  @Override
+  public void strictNumber(String s, int from, int to, boolean cut) {
+    beforeValue();
+    out.append(s, from, to);
   }
 
   @Override
