@@ -534,7 +534,7 @@ public final class Router implements AutoCloseable {
       usage = raw.usage() != null ? raw.usage()
           : Tokenizer.forModel(route.endpoint().model()).estimateUsage(step.request(), raw.message());
       cost = CostCalculator.insured(usage, raw.finishReason()) ? Cost.ZERO
-          : costs.cost(usage, route.endpoint().pricing(), 0, webResults.size());
+          : costs.cost(usage, route.endpoint().pricing(), images(step.request()), webResults.size());
     } catch (RuntimeException e) {
       ticket.release();
       throw e;
@@ -553,6 +553,21 @@ public final class Router implements AutoCloseable {
       b.extra(extra);
     }
     return b.build();
+  }
+
+  /** Input images, billed per image where the endpoint has an image price. */
+  private static int images(ChatRequest r) {
+    int n = 0;
+    for (dev.router4j.api.Message m : r.messages()) {
+      if (m.parts() != null) {
+        for (dev.router4j.api.ContentPart p : m.parts()) {
+          if (p instanceof dev.router4j.api.ContentPart.Image) {
+            n++;
+          }
+        }
+      }
+    }
+    return n;
   }
 
   /** One ledger record for the generation; a ledger failure never fails the call. */

@@ -225,6 +225,24 @@ class RouterEndToEndTest {
   }
 
   @Test
+  void inputImagesAreBilledAtTheEndpointsImagePrice() {
+    server.enqueue(new MockResponse.Builder().code(200).body(REPLY).build());
+    Pricing withImages = new Pricing(new BigDecimal("0.000001"), new BigDecimal("0.000002"), null,
+        new BigDecimal("0.001"), null, null, null, null, null, null);
+    try (Router router = Router.builder().provider(OpenAiCompatible.builder("acme")
+        .baseUrl(server.url("/v1").toString()).apiKey(KEY)
+        .endpoint(dev.router4j.api.catalog.Endpoint.builder("acme", "acme/fast-1").pricing(withImages).build())
+        .build()).build()) {
+      ChatResponse answer = router.chat(ChatRequest.builder().model("acme/fast-1")
+          .message(dev.router4j.api.Message.user("Compare these.",
+              dev.router4j.api.ContentPart.imageUrl("https://img.example/a.png"),
+              dev.router4j.api.ContentPart.imageUrl("https://img.example/b.png")))
+          .build());
+      assertThat(answer.cost().image()).isEqualByComparingTo("0.002");
+    }
+  }
+
+  @Test
   void anUnknownModelFailsBeforeAnyCallAndNamesTheModel() {
     try (Router router = Router.builder().provider(acme(server, "acme", "0.40")).build()) {
       assertThatThrownBy(() -> router.chat("acme/does-not-exist", "hi"))
