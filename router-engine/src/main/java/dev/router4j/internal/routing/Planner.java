@@ -316,10 +316,10 @@ public final class Planner {
     if (p.ignore() != null && matchesAny(e, p.ignore())) {
       return "in provider.ignore";
     }
-    if (isTier(e, "priority") && !resolved.has(Variant.NITRO) && !named(e, p)) {
+    if (isTier(e, "/priority") && !resolved.has(Variant.NITRO) && !named(e, p)) {
       return "priority tier needs :nitro or an explicit provider name";
     }
-    if (isTier(e, "flex") && !resolved.has(Variant.FLOOR) && !named(e, p)) {
+    if (isTier(e, "/flex") && !resolved.has(Variant.FLOOR) && !named(e, p)) {
       return "flex tier needs :floor or an explicit provider name";
     }
     if (p.quantizations() != null) {
@@ -367,7 +367,7 @@ public final class Planner {
         return over;
       }
     }
-    if (hasImages(r) && model != null && !model.acceptsImages()) {
+    if (model != null && !model.acceptsImages() && hasImages(r)) {
       return "the model does not accept images";
     }
     return null;
@@ -385,8 +385,8 @@ public final class Planner {
     return dev.router4j.internal.tokens.Tokenizer.forModel(e.model()).promptTokens(r) + completion;
   }
 
-  private static boolean isTier(Endpoint e, String tier) {
-    return e.tag().endsWith("/" + tier);
+  private static boolean isTier(Endpoint e, String slashTier) {
+    return e.tag().endsWith(slashTier);
   }
 
   private static boolean named(Endpoint e, ProviderPreferences p) {
@@ -581,8 +581,7 @@ public final class Planner {
 
   /** The price used to compare endpoints: prompt plus completion, dollars per million tokens. */
   static double price(Route r) {
-    Pricing p = r.endpoint().pricing();
-    return p.prompt().add(p.completion()).doubleValue() * 1e6;
+    return r.price();
   }
 
   private Comparator<Route> comparator(Sort sort) {
