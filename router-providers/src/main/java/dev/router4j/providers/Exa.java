@@ -32,6 +32,7 @@ public final class Exa {
     private String apiKey;
     private OkHttpClient client = new OkHttpClient();
     private int maxCharacters = 1_000;
+    private boolean allowPlainHttp;
 
     private Builder() {}
 
@@ -45,6 +46,17 @@ public final class Exa {
     public Builder apiKey(String apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey (is EXA_API_KEY set?)");
       return this;
+    }
+
+    /** Allows a plain-HTTP base URL on a host that is not the loopback interface. */
+    public Builder allowPlainHttp() {
+      this.allowPlainHttp = true;
+      return this;
+    }
+
+    private static boolean isLoopback(String host) {
+      return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
+          || host.equals("::1");
     }
 
     /** The HTTP client. */
@@ -74,6 +86,10 @@ public final class Exa {
       HttpUrl url = HttpUrl.parse(baseUrl);
       if (url == null) {
         throw new IllegalStateException("not an http(s) URL: " + baseUrl);
+      }
+      if (!url.isHttps() && !allowPlainHttp && !isLoopback(url.host())) {
+        throw new IllegalStateException("Exa: plain HTTP to " + url.host()
+            + " would expose the key; use https or call allowPlainHttp()");
       }
       return new ExaSearch(client, url, apiKey, maxCharacters);
     }

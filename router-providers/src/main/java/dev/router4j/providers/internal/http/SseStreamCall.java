@@ -180,7 +180,11 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
         fail(sawOutput() ? errors.streamTruncated(partialText(), provider, model, e)
             : errors.classifyTransport(e, provider, model));
       }
-    } catch (RouterException e) {
+    } catch (RuntimeException unexpected) {
+      // A decoder bug must still end the stream, typed, or the caller would wait forever.
+      RouterException e = unexpected instanceof RouterException re ? re
+          : new dev.router4j.api.error.MalformedResponseException(null, provider + " (" + model
+              + ") sent an event the decoder could not read: " + unexpected, unexpected);
       call.cancel();
       // After output the caller holds part of an answer: say so, keeping what arrived.
       fail(sawOutput() && !(e instanceof StreamInterruptedException)

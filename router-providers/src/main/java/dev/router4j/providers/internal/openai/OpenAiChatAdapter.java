@@ -10,6 +10,7 @@ import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderAdapter;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
+import dev.router4j.providers.internal.http.BodyLimit;
 import dev.router4j.providers.internal.http.ErrorClassifier;
 import dev.router4j.providers.internal.http.ProviderHttp;
 import java.time.Duration;
@@ -96,7 +97,7 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
   public ChatResponse chat(ProviderCall call) {
     String model = call.endpoint().model();
     return http.execute(request(call, false), call, response -> {
-      String body = response.body().string();
+      String body = BodyLimit.source(response.body(), provider).readUtf8();
       ErrorClassifier.StreamError inBand = errors.findStreamError(body);
       if (inBand != null) {
         // Some gateways answer 200 with an error document instead of a completion.

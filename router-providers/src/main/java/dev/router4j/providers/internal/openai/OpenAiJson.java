@@ -53,7 +53,8 @@ final class OpenAiJson {
   static <T> T document(JsonReader r, String what, Value<T> value) {
     try {
       return value.read(r);
-    } catch (JsonDataException | JsonEncodingException | IllegalArgumentException e) {
+    } catch (JsonDataException | JsonEncodingException | IllegalArgumentException
+        | ArithmeticException e) {
       throw new MalformedResponseException(r.getPath(), "malformed " + what + ": " + e.getMessage(), e);
     } catch (RouterException e) {
       throw new MalformedResponseException(r.getPath(), "invalid " + what + ": " + e.getMessage(), e);
