@@ -1,0 +1,166 @@
+package dev.router4j.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.router4j.api.cost.Cost;
+import dev.router4j.internal.routing.EndpointRegistry;
+import dev.router4j.internal.routing.RoutePlan;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every routing benchmark method once (state created, {@code @Setup}, the method,
+ * {@code @TearDown}), so that none rots between JMH runs. The loopback server runs on this
+ * JVM's threads here to keep the test quick; {@link #theServerRunsInItsOwnJvm} checks the
+ * child-JVM server that JMH runs use.
+ */
+class RoutingBenchmarksTest {
+  private static String previous;
+
+  @BeforeAll
+  static void inProcess() {
+    previous = System.setProperty(BenchFleet.SERVER_PROPERTY, "inprocess");
+  }
+
+  @AfterAll
+  static void restore() {
+    if (previous == null) {
+      System.clearProperty(BenchFleet.SERVER_PROPERTY);
+    } else {
+      System.setProperty(BenchFleet.SERVER_PROPERTY, previous);
+    }
+  }
+
+  @Test
+  void overheadRunsEachClientOnce() {
+    OverheadBenchmark b = new OverheadBenchmark();
+    b.setup();
+    try {
+      assertThat(b.raw()).isEqualTo(BenchFleet.ANSWER);
+      assertThat(b.router()).isEqualTo(BenchFleet.ANSWER);
+      assertThat(b.openAiJava()).isEqualTo(BenchFleet.ANSWER);
+      assertThat(b.langChain4j()).isEqualTo(BenchFleet.ANSWER);
+    } finally {
+      b.tearDown();
+    }
+  }
+
+  @Test
+  void streamingRunsEachClientOnceAtBothLengths() {
+    for (int chunks : new int[] {20, 1000}) {
+      StreamingBenchmark b = new StreamingBenchmark();
+      b.chunks = chunks;
+      b.setup();
+      try {
+        StreamingBenchmark.FirstChunk first = new StreamingBenchmark.FirstChunk();
+        first.reset();
+        int length = BenchFleet.streamAnswer(chunks).length();
+        assertThat(b.raw(first)).isEqualTo(length);
+        assertThat(b.router(first)).isEqualTo(length);
+        assertThat(b.openAiJava(first)).isEqualTo(length);
+        assertThat(b.langChain4j(first)).isEqualTo(length);
+        assertThat(first.streams).isEqualTo(4);
+        assertThat(first.firstChunkNanos).isPositive();
+      } finally {
+        b.tearDown();
+      }
+    }
+  }
+
+  @Test
+  void failoverRunsOnce() {
+    FailoverBenchmark b = new FailoverBenchmark();
+    b.setup();
+    try {
+      assertThat(b.raw()).isEqualTo(BenchFleet.ANSWER);
+      assertThat(b.rawFailover()).isEqualTo(BenchFleet.ANSWER);
+      assertThat(b.router()).isEqualTo(BenchFleet.ANSWER);
+    } finally {
+      b.tearDown();
+    }
+  }
+
+  @Test
+  void throughputRunsOnce() {
+    ThroughputBenchmark b = new ThroughputBenchmark();
+    b.setup();
+    try {
+      assertThat(b.raw()).isEqualTo(BenchFleet.ANSWER);
+      assertThat(b.router()).isEqualTo(BenchFleet.ANSWER);
+    } finally {
+      b.tearDown();
+    }
+  }
+
+  @Test
+  void planningRunsOnEveryShape() {
+    for (String shape : new String[] {"sparse", "dense"}) {
+      for (String request : new String[] {"exact", "full"}) {
+        PlanningBenchmark b = new PlanningBenchmark();
+        b.shape = shape;
+        b.request = request;
+        b.setup();
+        RoutePlan plan = b.plan();
+        assertThat(plan.steps()).as(shape + "/" + request).isNotEmpty();
+        if (request.equals("exact")) {
+          assertThat(plan.steps()).hasSize(PlanningCatalogs.providersPerModel(shape));
+        }
+      }
+      CatalogBuildBenchmark c = new CatalogBuildBenchmark();
+      c.shape = shape;
+      c.setup();
+      EndpointRegistry registry = c.build();
+      assertThat(registry.models()).hasSize(PlanningCatalogs.MODELS);
+      assertThat(registry.routes(PlanningCatalogs.model(7)))
+          .hasSize(PlanningCatalogs.providersPerModel(shape));
+    }
+  }
+
+  @Test
+  void componentsRunOnce() {
+    ComponentsBenchmark b = new ComponentsBenchmark();
+    b.setup();
+    assertThat(b.sseParse()).isEqualTo(24);
+    assertThat(b.sseParseAndDecode()).isEqualTo(5 + 19 * 6);
+    assertThat(b.healValid()).isPositive();
+    assertThat(b.healFenced()).isBetween(100, b.healValid()); // repaired, written compactly
+    Cost cost = b.cost();
+    // 176 uncached x $0.40/M + 1024 cached x $0.10/M + 150 x $1.60/M
+    assertThat(cost.total()).isEqualByComparingTo("0.0004128");
+    assertThat(b.gate()).isZero();
+    assertThat(b.gateLimited()).isZero();
+  }
+
+  @Test
+  void theServerRunsInItsOwnJvm() {
+    try (BenchFleet fleet = BenchFleet.startProcess()) {
+      assertThat(fleet.outOfProcess()).isTrue();
+      RawClient raw = new RawClient(new OkHttpClient(), fleet.baseUrl("primary"), BenchFleet.KEY);
+      assertThat(raw.chat("chat-1", BenchFleet.PROMPT)).isEqualTo(BenchFleet.ANSWER);
+      RawClient down = new RawClient(new OkHttpClient(), fleet.baseUrl("down"), BenchFleet.KEY);
+      assertThat(down.status("chat-1", BenchFleet.PROMPT)).isEqualTo(503);
+    }
+  }
+
+  @Test
+  void theReportDividesByTheRawBaselineOfTheSameRun() {
+    String jmh = "[" + result("OverheadBenchmark.raw", "avgt", "", 100.0, 10_000)
+        + "," + result("OverheadBenchmark.router", "avgt", "", 105.0, 14_000)
+        + "," + result("StreamingBenchmark.raw", "avgt", "\"chunks\": \"20\"", 200.0, 20_000)
+        + "," + result("StreamingBenchmark.router", "avgt", "\"chunks\": \"20\"", 230.0, 26_000)
+        + "]";
+    String table = RoutingReport.table(jmh);
+    assertThat(table).contains("| OverheadBenchmark | router |  | avgt | 105.0 |")
+        .contains("1.05×").contains("1.40×").contains("1.15×").contains("1.30×");
+  }
+
+  private static String result(String name, String mode, String params, double score,
+      double alloc) {
+    return "{\"benchmark\": \"dev.router4j.benchmarks." + name + "\", \"mode\": \"" + mode
+        + "\", \"params\": {" + params + "}, \"primaryMetric\": {\"score\": " + score
+        + ", \"scoreError\": 1.0, \"scoreUnit\": \"us/op\"}, \"secondaryMetrics\": "
+        + "{\"gc.alloc.rate.norm\": {\"score\": " + alloc + ", \"scoreUnit\": \"B/op\"}}}";
+  }
+}
