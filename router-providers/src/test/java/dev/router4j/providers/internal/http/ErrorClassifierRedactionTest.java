@@ -40,8 +40,8 @@ class ErrorClassifierRedactionTest {
     "gsk_AbCdEf0123456789GhIjKlMn",
     "xai-AbCdEf0123456789GhIjKlMn",
     "pplx-AbCdEf0123456789GhIjKlMn",
-    "sk-ant-api03-AbCdEf0123456789",
-    "AIzaSyAbCdEf0123456789GhIj"
+    "sk-ant-" + "api03-AbCdEf0123456789",
+    "AIza" + "SyAbCdEf0123456789GhIj"
   })
   void hostsKeyShapesAreRedactedWherever(String key) {
     ProviderException e = classify(plain, 401, "Invalid key " + key + " (check it)");
