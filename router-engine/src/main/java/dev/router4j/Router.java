@@ -61,6 +61,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.random.RandomGenerator;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
@@ -197,11 +198,13 @@ public final class Router implements AutoCloseable {
         b.defaultModel, b.autoSelector).withSticky(sticky);
     this.keys = new KeyRing(b.ticker);
     this.firstTokenTimeout = b.firstTokenTimeout;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "router4j-timer");
       t.setDaemon(true);
       return t;
     });
+    timer.setRemoveOnCancelPolicy(true); // every stream schedules deadline watches it cancels
+    this.timer = timer;
     this.random = b.random;
     this.attempts = new AttemptRunner(b.ticker, policy, breakers, health, b.random, b.sleeper,
         keys, events::attempt);
@@ -415,7 +418,7 @@ public final class Router implements AutoCloseable {
           public void failed(RouterException error) {
             events.failed(error);
           }
-        }).retrying(policy, random);
+        }).retrying(policy, random).deadline(policy.deadline());
     session.start();
     return new ChatStream(session);
   }

@@ -7,6 +7,7 @@ import dev.router4j.api.error.AllRoutesFailedException;
 import dev.router4j.api.error.ErrorCategory;
 import dev.router4j.api.error.ProviderException;
 import dev.router4j.api.error.RouterException;
+import dev.router4j.api.error.StreamInterruptedException;
 import dev.router4j.api.spi.ChunkListener;
 import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderCall;
@@ -35,6 +36,13 @@ import java.util.concurrent.TimeUnit;
  * while nothing has reached the caller. Chunks that carry no output (a role-only first chunk)
  * are held back until the first one that does, so a failure before the first token can still
  * move to the next endpoint. After that, a failure ends the stream with the typed error.
+ *
+ * <p>The rules are the blocking path's: a key that the provider refused is rotated out and the
+ * same endpoint is asked again with the next key; after a context-length error only endpoints
+ * with a larger context are tried; and one deadline bounds the whole stream, every retry and
+ * fallback included — when it passes, the attempt in flight is cancelled and the stream ends
+ * with a timeout (a stream-interrupted error carrying the partial text once output has
+ * started).
  *
  * <p>The adapter's thread hands chunks over through a bounded queue: a slow consumer slows
  * the read of the HTTP body (back-pressure) instead of filling the heap.
@@ -75,6 +83,13 @@ public final class StreamSession {
   private AttemptPolicy policy = null;
   private java.util.random.RandomGenerator random;
   private final int[] retries;
+  private final int[] rotations;
+  private long deadlineAt = Long.MAX_VALUE;
+  private Duration deadline;
+  private volatile boolean deadlinePassed;
+  private volatile Attempt current;
+  private volatile ScheduledFuture<?> deadlineWatch;
+  private int contextNeeded; // after a context-length error, only larger contexts are worth trying
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final List<RouteAttempt> trace = new ArrayList<>();
   private final List<RouterException> failures = new ArrayList<>();
@@ -92,6 +107,7 @@ public final class StreamSession {
     this.observer = observer;
     this.gate = gate;
     this.retries = new int[plan.steps().size()];
+    this.rotations = new int[plan.steps().size()];
     this.timer = timer;
     this.firstTokenTimeout = firstTokenTimeout;
     this.plan = plan.steps();
@@ -110,31 +126,78 @@ public final class StreamSession {
     return this;
   }
 
+  /** Bounds the whole stream, every retry and fallback included, by the deadline. */
+  public StreamSession deadline(Duration deadline) {
+    this.deadline = deadline;
+    return this;
+  }
+
   /** Starts the first attempt. */
   public void start() {
+    if (deadline != null) {
+      deadlineAt = ticker.read() + deadline.toNanos();
+      deadlineWatch = timer.schedule(this::deadlineReached, deadline.toNanos(),
+          TimeUnit.NANOSECONDS);
+    }
     attempt(0);
+  }
+
+  /** The timer's call when the deadline passes: ends the attempt in flight, if any. */
+  private void deadlineReached() {
+    deadlinePassed = true;
+    Attempt a = current;
+    if (a != null) {
+      a.deadlinePassed();
+    }
+  }
+
+  private void stopDeadlineWatch() {
+    ScheduledFuture<?> w = deadlineWatch;
+    if (w != null) {
+      w.cancel(false);
+    }
+  }
+
+  private RouterException deadlineError(String before) {
+    return new RouterException(ErrorCategory.TIMEOUT,
+        "deadline of " + deadline.toMillis() + " ms passed before " + before);
   }
 
   private void attempt(int index) {
     Step step = plan.get(index);
     Route route = step.route();
-    if (!breakers.permit(route.endpoint().id())) {
+    String skip = null;
+    if (contextNeeded > 0 && route.endpoint().contextLength() <= contextNeeded) {
+      skip = "context " + route.endpoint().contextLength()
+          + " is not larger than the one that overflowed";
+    } else if (!breakers.permit(route.endpoint().id())) {
+      skip = "circuit open";
+    }
+    if (skip != null) {
       note(new RouteAttempt(route.provider().slug(), route.endpoint().model(),
-          route.endpoint().id(), RouteAttempt.Outcome.SKIPPED, null, 0, "circuit open",
-          Duration.ZERO));
+          route.endpoint().id(), RouteAttempt.Outcome.SKIPPED, null, 0, skip, Duration.ZERO));
       if (index + 1 < plan.size()) {
         attempt(index + 1);
       } else {
+        stopDeadlineWatch();
         fail(failures.isEmpty()
             ? new RouterException(ErrorCategory.PROVIDER_OVERLOADED, "every endpoint was skipped: " + trace)
             : failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures));
       }
       return;
     }
+    long remaining = deadlineAt - ticker.read();
+    if (deadlinePassed || remaining <= 0) {
+      failures.add(deadlineError(route.endpoint().id()));
+      stopDeadlineWatch();
+      fail(failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures));
+      return;
+    }
+    Duration attemptTimeout = remaining < timeout.toNanos() ? Duration.ofNanos(remaining) : timeout;
     Credential credential = keys.pick(route.provider());
     AttemptGate.Ticket ticket;
     try {
-      ticket = gate.enter(step, credential, timeout.toNanos());
+      ticket = gate.enter(step, credential, attemptTimeout.toNanos());
     } catch (RouterException refused) {
       failures.add(refused);
       note(new RouteAttempt(route.provider().slug(), route.endpoint().model(),
@@ -143,20 +206,25 @@ public final class StreamSession {
       if (refused.fallbackWorthy() && index + 1 < plan.size()) {
         attempt(index + 1);
       } else {
+        stopDeadlineWatch();
         fail(failures.size() == 1 ? refused : new AllRoutesFailedException(failures));
       }
       return;
     }
     Attempt listener = new Attempt(index, step, credential, ticket, ticker.read());
+    current = listener;
     try {
       listener.handle = route.provider().adapter().stream(new ProviderCall(
           RequestShaper.forEndpoint(step.request(), route.endpoint()), route.endpoint(),
-          credential, timeout), listener);
+          credential, attemptTimeout), listener);
       handle = listener.handle;
       listener.watchdog = timer.schedule(listener::firstTokenOverdue,
           firstTokenTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RouterException e) {
       listener.onError(e);
+    }
+    if (deadlinePassed) {
+      listener.deadlinePassed(); // the deadline passed while the call was being set up
     }
   }
 
@@ -199,6 +267,7 @@ public final class StreamSession {
       return;
     }
     cancelled = true;
+    stopDeadlineWatch();
     StreamHandle h = handle;
     if (h != null) {
       h.cancel();
@@ -291,6 +360,24 @@ public final class StreamSession {
       }
     }
 
+    /** The deadline passed while this attempt was in flight: it ends the stream as a timeout. */
+    void deadlinePassed() {
+      StreamHandle h = handle;
+      synchronized (this) {
+        if (over) {
+          return;
+        }
+        String what = "deadline of " + deadline.toMillis() + " ms passed";
+        onError(started
+            ? new StreamInterruptedException(what + " while " + route.endpoint().id()
+                + " was streaming", assembler.text(), ErrorCategory.TIMEOUT, null)
+            : deadlineError("the first token from " + route.endpoint().id()));
+      }
+      if (h != null) {
+        h.cancel();
+      }
+    }
+
     private void stopWatchdog() {
       ScheduledFuture<?> w = watchdog;
       if (w != null) {
@@ -327,6 +414,7 @@ public final class StreamSession {
       }
       over = true;
       stopWatchdog();
+      stopDeadlineWatch();
       for (ChatChunk c : held) {
         deliver(c);
       }
@@ -354,17 +442,29 @@ public final class StreamSession {
       over = true;
       stopWatchdog();
       if (cancelled) {
+        stopDeadlineWatch();
         note(record(route, RouteAttempt.Outcome.FAILED, error, start));
         endEarly(true);
         return;
       }
       failures.add(error);
-      health.failure(route.endpoint().id(), error.category());
-      keys.rest(route.provider(), key, error);
-      breakers.failure(route.endpoint().id(), error.category(), error.getMessage());
-      if (!started && policy != null) {
+      boolean late = deadlinePassed;
+      if (!late) { // the deadline cut the attempt short: say nothing against the endpoint
+        health.failure(route.endpoint().id(), error.category());
+        breakers.failure(route.endpoint().id(), error.category(), error.getMessage());
+      }
+      boolean otherKey = keys.rest(route.provider(), key, error);
+      if (!started && !late && otherKey
+          && ++rotations[index] < route.provider().credentials().size()) {
+        // The key, not the endpoint, was the problem: go on at once with another key.
+        ticket.release();
+        note(record(route, RouteAttempt.Outcome.RETRIED, error, start));
+        attempt(index);
+        return;
+      }
+      if (!started && !late && policy != null) {
         Duration delay = policy.retryDelay(error, ++retries[index], random);
-        if (delay != null) {
+        if (delay != null && ticker.read() + delay.toNanos() - deadlineAt < 0) {
           ticket.release();
           note(record(route, RouteAttempt.Outcome.RETRIED, error, start));
           timer.schedule(() -> attempt(index), delay.toNanos(), TimeUnit.NANOSECONDS);
@@ -374,14 +474,17 @@ public final class StreamSession {
       boolean more = index + 1 < plan.size();
       // Nothing reached the caller yet: a stream that broke before its first token is as
       // worth a fallback as a failed request.
-      boolean worthIt = error.fallbackWorthy()
-          || error instanceof dev.router4j.api.error.StreamInterruptedException;
-      if (!started && more && worthIt) {
+      boolean worthIt = error.fallbackWorthy() || error instanceof StreamInterruptedException;
+      if (!started && !late && more && worthIt) {
         ticket.release();
         note(record(route, RouteAttempt.Outcome.FELL_BACK, error, start));
+        if (error.category() == ErrorCategory.CONTEXT_LENGTH_EXCEEDED) {
+          contextNeeded = Math.max(contextNeeded, route.endpoint().contextLength());
+        }
         attempt(index + 1);
         return;
       }
+      stopDeadlineWatch();
       note(record(route, RouteAttempt.Outcome.FAILED, error, start));
       endEarly(false);
       fail(!started && failures.size() > 1 ? new AllRoutesFailedException(failures) : error);
