@@ -188,7 +188,7 @@ public final class Router implements AutoCloseable {
     this.policy = new AttemptPolicy(b.attemptTimeout, b.deadline, b.maxRetries, b.baseBackoff,
         b.maxBackoff, b.maxRetryAfter);
     this.health = new HealthTracker(b.ticker);
-    this.breakers = new Breakers(b.breakerThreshold, b.breakerDelay, events);
+    this.breakers = new Breakers(b.breakerThreshold, b.breakerDelay, events, b.ticker);
     this.sticky = new StickyRoutes(b.ticker, 100_000);
     EndpointRegistry registry = EndpointRegistry.of(catalog.models(), catalog.endpoints(),
         providers, e -> orNaN(catalog.priors(e).throughputP50()),
@@ -886,7 +886,11 @@ public final class Router implements AutoCloseable {
 
     /**
      * Each endpoint's circuit breaker opens after {@code failures} consecutive failures (5 by
-     * default) for {@code openFor} (30 s by default), then lets one trial call through.
+     * default) for {@code openFor} (30 s by default), then lets three trial calls through: all
+     * three must succeed to close it, one failure opens it again. Under concurrent load a run of
+     * failures opens the circuit only when failures are also at least half of the calls started
+     * on the endpoint in the last ten seconds, so fast errors racing ahead of slow answers do
+     * not cut off an endpoint that serves most of its calls.
      *
      * @throws IllegalArgumentException for fewer than one failure or a non-positive duration
      */

@@ -2,77 +2,88 @@ package dev.router4j.internal.routing;
 
 import dev.failsafe.CircuitBreaker;
 import dev.router4j.api.error.ErrorCategory;
+import dev.router4j.api.spi.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * One circuit breaker per endpoint (Failsafe's), opened by consecutive failures that say the
- * endpoint is unwell; while open the endpoint is skipped, after the delay one trial call is let
- * through. Thread-safe.
+ * One circuit breaker per endpoint; while open the endpoint is skipped. Thread-safe.
+ *
+ * <p>A closed circuit opens when both hold: the last {@code threshold} outcomes were failures
+ * that say the endpoint is unwell (a success resets the run), and failures are at least half
+ * of the calls <em>started</em> on the endpoint in the last ten seconds. The second rule
+ * matters under concurrent load: failures often come back at once while answers take their
+ * time, so the first outcomes an endpoint reports can all be failures although most of the
+ * calls in flight will succeed. Counting started calls rather than finished ones keeps a
+ * provider that fails one request in ten from being cut off; a provider that is down fails
+ * every call it is given and opens as soon as the run is long enough.
+ *
+ * <p>After the delay the circuit is half-open and lets {@value #TRIALS} trial calls through
+ * (Failsafe's state machine): all must succeed to close it, one failure opens it again.
  */
 public final class Breakers {
+  /** Trial calls let through while half-open; all of them must succeed to close the circuit. */
+  static final int TRIALS = 3;
+  private static final int BUCKETS = 10;
+  private static final long BUCKET_NANOS = 1_000_000_000L;
+
   private final int threshold;
   private final Duration delay;
-  private final ConcurrentHashMap<String, CircuitBreaker<Object>> breakers = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, String> reasons = new ConcurrentHashMap<>();
+  private final Ticker ticker;
+  private final ConcurrentHashMap<String, Circuit> circuits = new ConcurrentHashMap<>();
 
   /** Hears a breaker open (with the last failure) or close again. */
   public interface Observer {
     /** The endpoint's circuit opened. */
     void opened(String endpointId, String reason);
 
-    /** The endpoint's circuit closed again after a successful trial. */
+    /** The endpoint's circuit closed again after successful trials. */
     void closed(String endpointId);
   }
 
   private final Observer observer;
 
-  /** Breakers opening after {@code threshold} consecutive failures, for {@code delay}. */
+  /** Breakers opening after {@code threshold} failures in a row, for {@code delay}. */
   public Breakers(int threshold, Duration delay) {
-    this(threshold, delay, null);
+    this(threshold, delay, null, Ticker.system());
   }
 
-  /** Breakers that tell the observer when they open and close. */
-  public Breakers(int threshold, Duration delay, Observer observer) {
+  /** Breakers that tell the observer when they open and close, timed by the ticker. */
+  public Breakers(int threshold, Duration delay, Observer observer, Ticker ticker) {
     this.threshold = threshold;
     this.delay = delay;
     this.observer = observer;
+    this.ticker = ticker;
   }
 
-  private CircuitBreaker<Object> breaker(String id) {
-    return breakers.computeIfAbsent(id, k -> {
-      var b = CircuitBreaker.builder().withFailureThreshold(threshold).withDelay(delay);
-      if (observer != null) {
-        b.onOpen(e -> observer.opened(id, reasons.get(id)));
-        b.onClose(e -> observer.closed(id));
-      }
-      return b.build();
-    });
+  private Circuit circuit(String id) {
+    Circuit c = circuits.get(id);
+    return c != null ? c : circuits.computeIfAbsent(id, Circuit::new);
   }
 
-  /** Whether a call to the endpoint may go ahead now (takes the trial permit when half-open). */
+  /** Whether a call to the endpoint may go ahead now (takes a trial permit when half-open). */
   public boolean permit(String endpointId) {
-    CircuitBreaker<Object> b = breakers.get(endpointId);
-    return b == null || b.tryAcquirePermit();
+    return circuit(endpointId).permit();
   }
 
   /** Records a success. */
   public void success(String endpointId) {
-    CircuitBreaker<Object> b = breakers.get(endpointId);
-    if (b != null) {
-      b.recordSuccess();
+    Circuit c = circuits.get(endpointId);
+    if (c != null) {
+      c.success();
     }
   }
 
   /** Records a failure; only failures that say the endpoint is unwell count. */
   public void failure(String endpointId, ErrorCategory category, String detail) {
     if (HealthTracker.countsAgainstEndpoint(category)) {
-      reasons.put(endpointId, category + (detail == null ? "" : ": " + detail));
-      breaker(endpointId).recordFailure();
+      circuit(endpointId).failure(category + (detail == null ? "" : ": " + detail));
     } else {
       success(endpointId); // the endpoint answered; the request was the problem
     }
@@ -84,16 +95,100 @@ public final class Breakers {
 
   /** Every breaker's state, by endpoint id. */
   public List<State> states() {
-    Map<String, CircuitBreaker<Object>> sorted = new TreeMap<>(breakers);
+    Map<String, Circuit> sorted = new TreeMap<>(circuits);
     List<State> out = new ArrayList<>(sorted.size());
-    sorted.forEach((id, b) -> out.add(new State(id, b.getState().name(), (int) b.getFailureCount(),
-        b.getRemainingDelay(), reasons.get(id))));
+    sorted.forEach((id, c) -> out.add(new State(id, c.breaker.getState().name(), c.run.get(),
+        c.breaker.getRemainingDelay(), c.reason)));
     return out;
   }
 
   /** Whether the endpoint's breaker is open now. */
   public boolean isOpen(String endpointId) {
-    CircuitBreaker<Object> b = breakers.get(endpointId);
-    return b != null && b.isOpen();
+    Circuit c = circuits.get(endpointId);
+    return c != null && c.breaker.isOpen();
+  }
+
+  /** One endpoint's circuit: Failsafe's state machine and the counts that decide opening. */
+  private final class Circuit {
+    private final CircuitBreaker<Object> breaker;
+    /** Failures in a row, reset by a success. */
+    private final AtomicInteger run = new AtomicInteger();
+    /** Per one-second bucket: its second, calls started, failures. */
+    private final AtomicLongArray second = new AtomicLongArray(BUCKETS);
+    private final AtomicLongArray started = new AtomicLongArray(BUCKETS);
+    private final AtomicLongArray failed = new AtomicLongArray(BUCKETS);
+    private volatile String reason;
+
+    Circuit(String id) {
+      // Failsafe counts only while half-open (see failure()): one failed trial reopens.
+      var b = CircuitBreaker.builder().withFailureThreshold(1).withSuccessThreshold(TRIALS)
+          .withDelay(delay);
+      if (observer != null) {
+        b.onOpen(e -> observer.opened(id, reason));
+        b.onClose(e -> observer.closed(id));
+      }
+      this.breaker = b.build();
+      for (int i = 0; i < BUCKETS; i++) {
+        second.set(i, Long.MIN_VALUE);
+      }
+    }
+
+    boolean permit() {
+      if (breaker.isClosed()) {
+        count(started);
+        return true;
+      }
+      return breaker.tryAcquirePermit();
+    }
+
+    void success() {
+      run.set(0);
+      if (!breaker.isClosed()) {
+        breaker.recordSuccess();
+      }
+    }
+
+    void failure(String why) {
+      reason = why;
+      count(failed);
+      int inARow = run.incrementAndGet();
+      if (!breaker.isClosed()) {
+        breaker.recordFailure(); // a failed trial
+      } else if (inARow >= threshold && mostlyFailing()) {
+        synchronized (this) { // concurrent failures open it once, and say so once
+          if (breaker.isClosed()) {
+            breaker.open();
+          }
+        }
+      }
+    }
+
+    /** Failures are at least half of the calls started in the window. */
+    private boolean mostlyFailing() {
+      long now = ticker.read() / BUCKET_NANOS;
+      long starts = 0;
+      long failures = 0;
+      for (int i = 0; i < BUCKETS; i++) {
+        long age = now - second.get(i);
+        if (second.get(i) != Long.MIN_VALUE && age >= 0 && age < BUCKETS) {
+          starts += started.get(i);
+          failures += failed.get(i);
+        }
+      }
+      return failures * 2 >= starts;
+    }
+
+    private void count(AtomicLongArray counts) {
+      long now = ticker.read() / BUCKET_NANOS;
+      int i = (int) Math.floorMod(now, (long) BUCKETS);
+      long was = second.get(i);
+      if (was != now && second.compareAndSet(i, was, now)) {
+        // A new second takes over the bucket; a count racing with the reset may be lost,
+        // which only nudges a heuristic.
+        started.set(i, 0);
+        failed.set(i, 0);
+      }
+      counts.incrementAndGet(i);
+    }
   }
 }
