@@ -35,6 +35,16 @@ public interface ProviderAdapter {
   StreamHandle stream(ProviderCall call, ChunkListener listener);
 
   /**
+   * Prepares a stream that the router may read on the consumer's thread: an adapter that can
+   * returns a {@link PulledStream} that has sent nothing yet; by default this is
+   * {@link #stream}, read on the adapter's thread. The listener hears the same callbacks
+   * either way.
+   */
+  default StreamHandle openStream(ProviderCall call, ChunkListener listener) {
+    return stream(call, listener);
+  }
+
+  /**
    * Embeds texts with the endpoint's model.
    *
    * @throws RouterException classified; {@link ErrorCategory#INVALID_REQUEST} when the protocol

@@ -11,6 +11,7 @@ import dev.router4j.api.error.StreamInterruptedException;
 import dev.router4j.api.spi.ChunkListener;
 import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderCall;
+import dev.router4j.api.spi.PulledStream;
 import dev.router4j.api.spi.StreamHandle;
 import dev.router4j.api.spi.Ticker;
 import dev.router4j.internal.routing.AttemptGate;
@@ -44,8 +45,12 @@ import java.util.concurrent.TimeUnit;
  * with a timeout (a stream-interrupted error carrying the partial text once output has
  * started).
  *
- * <p>The adapter's thread hands chunks over through a bounded queue: a slow consumer slows
- * the read of the HTTP body (back-pressure) instead of filling the heap.
+ * <p>Where the adapter offers a {@link PulledStream}, the consumer's thread reads the reply
+ * itself inside {@link #next()}: each chunk reaches the caller without a hand-off between
+ * threads. Otherwise the adapter's thread hands chunks over through a bounded queue: a slow
+ * consumer slows the read of the HTTP body (back-pressure) instead of filling the heap. The
+ * queue also carries what other threads decide (a timer's timeout, a cancellation, a retry
+ * that starts a new attempt).
  */
 public final class StreamSession {
   /** Prices and records a finished stream. */
@@ -67,6 +72,8 @@ public final class StreamSession {
   }
 
   private static final Object END = new Object();
+  /** Wakes a waiting consumer to read a pulled attempt started on another thread. */
+  private static final Object WAKE = new Object();
   private static final int CAPACITY = 256;
 
   private final List<Step> plan;
@@ -214,10 +221,13 @@ public final class StreamSession {
     Attempt listener = new Attempt(index, step, credential, ticket, ticker.read());
     current = listener;
     try {
-      listener.handle = route.provider().adapter().stream(new ProviderCall(
+      listener.handle = route.provider().adapter().openStream(new ProviderCall(
           RequestShaper.forEndpoint(step.request(), route.endpoint()), route.endpoint(),
           credential, attemptTimeout), listener);
       handle = listener.handle;
+      if (listener.handle instanceof PulledStream) {
+        queue.offer(WAKE); // a consumer already waiting must come and read it
+      }
       listener.watchdog = timer.schedule(listener::firstTokenOverdue,
           firstTokenTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RouterException e) {
@@ -238,13 +248,28 @@ public final class StreamSession {
       return null;
     }
     Object item;
-    try {
-      item = queue.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      cancel();
-      throw new RouterException(ErrorCategory.CANCELLED, "interrupted while waiting for the stream", e);
-    }
+    do {
+      item = queue.poll();
+      if (item == null) {
+        Attempt a = current;
+        if (a != null && !a.over && !cancelled && a.handle instanceof PulledStream pulled) {
+          // Reads on this thread; what it decodes lands in the queue.
+          if (!pulled.pump() && !a.over) {
+            a.onError(new RouterException(ErrorCategory.PROVIDER_ERROR, "the "
+                + a.route.provider().slug() + " adapter ended a stream without a last callback"));
+          }
+          continue;
+        }
+        try {
+          item = queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          cancel();
+          throw new RouterException(ErrorCategory.CANCELLED,
+              "interrupted while waiting for the stream", e);
+        }
+      }
+    } while (item == null || item == WAKE);
     if (item == END) {
       finished = true;
       return null;
@@ -327,7 +352,7 @@ public final class StreamSession {
     private final StreamAssembler assembler = new StreamAssembler();
     private final List<ChatChunk> held = new ArrayList<>();
     private volatile boolean started;
-    private boolean over;
+    private volatile boolean over;
     volatile StreamHandle handle;
     volatile ScheduledFuture<?> watchdog;
 

@@ -1,0 +1,172 @@
+package dev.router4j.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.router4j.ChatStream;
+import dev.router4j.Router;
+import dev.router4j.api.ChatChunk;
+import dev.router4j.api.ChatRequest;
+import dev.router4j.api.ChatResponse;
+import dev.router4j.api.ChunkChoice;
+import dev.router4j.api.Delta;
+import dev.router4j.api.FinishReason;
+import dev.router4j.api.Role;
+import dev.router4j.api.RouteAttempt;
+import dev.router4j.api.Usage;
+import dev.router4j.api.catalog.Endpoint;
+import dev.router4j.api.catalog.Pricing;
+import dev.router4j.api.error.ErrorCategory;
+import dev.router4j.api.error.ProviderException;
+import dev.router4j.api.error.RouterException;
+import dev.router4j.api.spi.ChunkListener;
+import dev.router4j.api.spi.Provider;
+import dev.router4j.api.spi.ProviderAdapter;
+import dev.router4j.api.spi.ProviderCall;
+import dev.router4j.api.spi.PulledStream;
+import dev.router4j.api.spi.StreamHandle;
+import dev.router4j.api.routing.Sort;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Streams whose adapter is read on the consumer's thread ({@link PulledStream}). */
+class PulledStreamTest {
+  private static final String MODEL = "acme/m";
+
+  /** An adapter whose streams deliver scripted steps, one per pump. */
+  static final class ScriptedAdapter implements ProviderAdapter {
+    final List<String> script; // "text", "fail:503", "end", "block"
+    final List<String> pumpThreads = Collections.synchronizedList(new ArrayList<>());
+    final CountDownLatch blocked = new CountDownLatch(1);
+
+    ScriptedAdapter(String... script) {
+      this.script = List.of(script);
+    }
+
+    @Override
+    public String protocol() {
+      return "scripted";
+    }
+
+    @Override
+    public ChatResponse chat(ProviderCall call) {
+      throw new AssertionError("streams only");
+    }
+
+    @Override
+    public StreamHandle stream(ProviderCall call, ChunkListener listener) {
+      throw new AssertionError("the router should open a pulled stream");
+    }
+
+    @Override
+    public StreamHandle openStream(ProviderCall call, ChunkListener listener) {
+      return new PulledStream() {
+        private int step;
+        private volatile boolean done;
+        private final CountDownLatch cancelled = new CountDownLatch(1);
+
+        @Override
+        public boolean pump() {
+          if (done) {
+            return false;
+          }
+          pumpThreads.add(Thread.currentThread().getName());
+          String s = script.get(step++);
+          if (s.startsWith("fail:")) {
+            done = true;
+            listener.onError(ProviderException.builder(ErrorCategory.PROVIDER_OVERLOADED)
+                .provider("scripted").httpStatus(Integer.parseInt(s.substring(5))).build());
+          } else if (s.equals("end")) {
+            done = true;
+            listener.onChunk(chunk(null, FinishReason.STOP, Usage.of(5, 2)));
+            listener.onComplete();
+          } else if (s.equals("block")) {
+            blocked.countDown();
+            try {
+              cancelled.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return false;
+          } else {
+            listener.onChunk(chunk(s, null, null));
+          }
+          return !done;
+        }
+
+        @Override
+        public void cancel() {
+          if (!done) {
+            done = true;
+            cancelled.countDown();
+            listener.onError(new RouterException(ErrorCategory.CANCELLED, "cancelled"));
+          }
+        }
+      };
+    }
+  }
+
+  private static ChatChunk chunk(String text, FinishReason finish, Usage usage) {
+    return new ChatChunk("g", "chat.completion.chunk", 1L, MODEL, "scripted",
+        List.of(new ChunkChoice(0, new Delta(Role.ASSISTANT, text, null, null, null, null, null,
+            null), finish, null, null, null)), null, usage, null, null);
+  }
+
+  private static Provider provider(String slug, String price, ProviderAdapter adapter) {
+    return new Provider(slug, adapter, List.of(), List.of(), List.of(Endpoint.builder(slug, MODEL)
+        .pricing(Pricing.perMillion(price, price)).contextLength(8_000).build()));
+  }
+
+  private static ChatRequest ask() {
+    return ChatRequest.builder().model(MODEL).user("hi").provider(p -> p.sort(Sort.PRICE)).build();
+  }
+
+  @Test
+  void chunksAreReadOnTheConsumersThreadAfterAFallback() {
+    ScriptedAdapter down = new ScriptedAdapter("fail:503");
+    ScriptedAdapter up = new ScriptedAdapter("Hello", " world", "end");
+    try (Router router = Router.builder().provider(provider("down", "1", down))
+        .provider(provider("up", "2", up)).retries(0, java.time.Duration.ofMillis(1),
+            java.time.Duration.ofMillis(1), java.time.Duration.ofSeconds(1)).build();
+        ChatStream stream = router.stream(ask())) {
+      StringBuilder text = new StringBuilder();
+      stream.forEach(c -> text.append(c.text() == null ? "" : c.text()));
+      assertThat(text).hasToString("Hello world");
+      String me = Thread.currentThread().getName();
+      assertThat(down.pumpThreads).containsOnly(me);
+      assertThat(up.pumpThreads).hasSize(3).containsOnly(me);
+      assertThat(stream.response().route()).extracting(RouteAttempt::outcome)
+          .containsExactly(RouteAttempt.Outcome.FELL_BACK, RouteAttempt.Outcome.SUCCESS);
+      assertThat(stream.response().usage().completion()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void closingFromAnotherThreadStopsAPumpThatWaitsOnTheConnection() throws Exception {
+    ScriptedAdapter slow = new ScriptedAdapter("Hi", "block");
+    try (Router router = Router.builder().provider(provider("slow", "1", slow)).build()) {
+      ChatStream stream = router.stream(ask());
+      Thread closer = new Thread(() -> {
+        try {
+          slow.blocked.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        stream.close();
+      });
+      closer.start();
+      var it = stream.iterator();
+      assertThat(it.next().text()).isEqualTo("Hi");
+      long start = System.nanoTime();
+      assertThatThrownBy(it::hasNext).isInstanceOf(RouterException.class)
+          .extracting(e -> ((RouterException) e).category()).isEqualTo(ErrorCategory.CANCELLED);
+      assertThat(System.nanoTime() - start).as("ns until the pump stopped")
+          .isLessThan(TimeUnit.SECONDS.toNanos(3));
+      closer.join(5_000);
+    }
+  }
+}
