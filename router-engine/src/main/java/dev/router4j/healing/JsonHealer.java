@@ -22,6 +22,13 @@ import java.util.List;
  * <ul>
  *   <li>Strictly valid JSON with no schema comes back as the same {@code String} instance,
  *       decided by a validating scan that builds no tree.
+ *   <li>A text that is one strictly valid document once whitespace of any kind (BOM, NBSP and
+ *       the like) is trimmed from its ends is taken as that document, with or without a
+ *       schema: its strings are never searched for fences, reasoning tags, chat-template
+ *       tokens or other wrapping. Under a schema such a document comes back as written when it
+ *       satisfies the schema; otherwise the schema's coercions apply to it alone.
+ *   <li>Healing is idempotent: healing a healed document, under the same schema or none,
+ *       returns it unchanged.
  *   <li>Numbers are carried as text: no digit is ever lost to a double.
  *   <li>Work is linear in the length of the text, whatever the number of repairs; input longer
  *       than {@link Builder#maxInputChars(int)} is refused, and nesting deeper than
@@ -126,20 +133,29 @@ public final class JsonHealer {
         if (valid) {
           return HealResult.unchanged(text);
         }
-        HealEngine.Outcome o = engine.repair(text, false);
+        HealEngine.Outcome o = engine.strictDocument(text, false, false);
+        if (o == null) {
+          o = engine.repair(text, false);
+        }
         return result(text, o.json, o.log, o.truncated);
       }
       SchemaSupport support = schema.support();
-      HealEngine.Outcome o = engine.repair(text, true);
+      // A strictly valid document (once trimmed) is the answer as it stands: coercion works on
+      // it alone, never on something found inside its strings, and a document that already
+      // satisfies the schema is returned as written. Healed output is such a document, so
+      // healing it again changes nothing.
+      HealEngine.Outcome o = engine.strictDocument(text, valid, true);
+      if (o != null && support.validate(o.tree).isEmpty()) {
+        return valid ? HealResult.unchanged(text) : result(text, o.json, o.log, false);
+      }
+      if (o == null) {
+        o = engine.repair(text, true);
+      }
       RepairLog log = o.log;
-      int before = log.count();
       JNode value = support.coerce(o.tree, log, o.truncated);
       List<SchemaViolation> violations = support.validate(value);
       if (!violations.isEmpty()) {
         throw new UnrecoverableOutputException(violations);
-      }
-      if (valid && before == 0 && log.count() == 0) {
-        return HealResult.unchanged(text);
       }
       return result(text, TreeText.write(value), log, o.truncated);
     } catch (ParseFailure f) {

@@ -68,10 +68,68 @@ public final class HealEngine {
     if (!StrictJsonScanner.isValid(json)) {
       return null;
     }
+    return strictTree(json, 0, json.length());
+  }
+
+  /**
+   * The text as one strictly valid JSON document, when it is one once whitespace of any kind
+   * (BOM, NBSP, zero-width and the like) is trimmed from both ends; otherwise null, and the
+   * text needs {@link #repair}. Such a document is taken as it is: its strings are never
+   * searched for fences, reasoning tags, chat-template tokens or other wrapping, so that
+   * healing cannot reach into a value and so that healing a healed document changes nothing.
+   *
+   * <p>The outcome's text is the document exactly as written (the whole text when
+   * {@code wholeValid}); in tree mode it also carries the tree, with offsets into
+   * {@code text}. The only repair is the trimmed whitespace. Linear: at most one more
+   * validating scan, and only when non-JSON whitespace was trimmed.
+   *
+   * @param wholeValid whether the caller already knows the whole text is strictly valid
+   * @throws ParseFailure when a tree is asked for and the document nests too deeply
+   */
+  public Outcome strictDocument(String text, boolean wholeValid, boolean tree) {
+    int n = text.length();
+    int from = 0;
+    int to = n;
+    // The first non-JSON whitespace character trimmed, where the repair is reported.
+    int exotic = -1;
+    if (!wholeValid) {
+      while (from < to && Chars.isAnySpace(text.charAt(from))) {
+        if (exotic < 0 && Chars.isExoticSpace(text.charAt(from))) {
+          exotic = from;
+        }
+        from++;
+      }
+      int trailing = -1;
+      while (to > from && Chars.isAnySpace(text.charAt(to - 1))) {
+        to--;
+        if (Chars.isExoticSpace(text.charAt(to))) {
+          trailing = to;
+        }
+      }
+      if (exotic < 0) {
+        exotic = trailing;
+      }
+      // With only JSON whitespace trimmed, the whole text was already judged invalid.
+      if (exotic < 0 || !StrictJsonScanner.isValid(text, from, to)) {
+        return null;
+      }
+    }
+    RepairLog log = new RepairLog();
+    if (exotic >= 0) {
+      log.add(RepairKind.REMOVED_WHITESPACE, exotic);
+    }
+    String json = wholeValid ? text : text.substring(from, to);
+    JNode value = tree ? strictTree(text, from, to) : null;
+    return new Outcome(json, value, log, false, n);
+  }
+
+  /** The tree of the strictly valid document in {@code [from, to)} of {@code json}. */
+  private JNode strictTree(String json, int from, int to) {
     TreeSink sink = new TreeSink();
-    RepairParser p = new RepairParser(json, json.length(), sink, new RepairLog(), maxDepth);
-    int i = 0;
-    while (i < json.length() && Chars.isJsonSpace(json.charAt(i))) {
+    // The scanner has proved the text valid: the parser makes no repair, so its log is dropped.
+    RepairParser p = new RepairParser(json, to, sink, new RepairLog(), maxDepth);
+    int i = from;
+    while (i < to && Chars.isJsonSpace(json.charAt(i))) {
       i++;
     }
     p.parseDocument(i, RepairParser.MODE_NORMAL);
@@ -486,6 +544,10 @@ public final class HealEngine {
         // No closing tag after start: the loop below would find none.
         return start;
       }
+      if (quotedStart(skipChatTokens(skipSpace(start)))) {
+        // Every tag from here on lies inside the document's strings.
+        return start;
+      }
       for (int t = 0; t < REASONING_TAGS.length; t++) {
         String closeTag = REASONING_CLOSE[t];
         int close = indexOfIgnoreCase(closeTag, start);
@@ -516,8 +578,8 @@ public final class HealEngine {
       int lead = skipSpace(start);
       int firstBracket = nextBracket(lead);
       boolean startsWithBracket = firstBracket == lead;
-      if (startsWithBracket) {
-        // Every marker lies at or after the opening bracket: none is eligible.
+      if (startsWithBracket || quotedStart(skipChatTokens(lead))) {
+        // Every marker lies inside the document that starts here: none is eligible.
         return start;
       }
       int p = lead;
@@ -560,6 +622,32 @@ public final class HealEngine {
         p = markerRunEnd(close);
       }
       return start;
+    }
+
+    /**
+     * Whether the document plainly starts at {@code lead} with a double quote: a quoted key
+     * ({@code "a": ..}, an object whose opening brace is missing) or a string that runs to the
+     * end of the text on one line (a string value cut short). Either way, what follows lies
+     * inside the document, so fences and tags there are content, not wrapping. A quote that
+     * opens lines of prose (reasoning that starts with a quotation) is not such a start.
+     */
+    private boolean quotedStart(int lead) {
+      if (lead >= n || s.charAt(lead) != '"') {
+        return false;
+      }
+      RepairParser probe = new RepairParser(s, n, NullSink.INSTANCE, new RepairLog(), maxDepth);
+      if (probe.startsWithQuotedKey(lead)) {
+        return true;
+      }
+      for (int i = lead + 1; i < n; i++) {
+        char c = s.charAt(i);
+        if (c == '\\') {
+          i++;
+        } else if (c == '"' || c == '\n' || c == '\r') {
+          return false;
+        }
+      }
+      return true;
     }
 
     private boolean startsJson(char c) {

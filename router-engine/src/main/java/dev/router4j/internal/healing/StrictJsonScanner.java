@@ -15,10 +15,15 @@ public final class StrictJsonScanner {
 
   /** Whether {@code s} is strictly valid JSON. */
   public static boolean isValid(String s) {
-    int n = s.length();
+    return isValid(s, 0, s.length());
+  }
+
+  /** Whether the characters of {@code s} in {@code [from, to)} are strictly valid JSON. */
+  public static boolean isValid(String s, int from, int to) {
+    int n = to;
     byte[] stack = new byte[16];
     int depth = 0;
-    int i = skip(s, 0, n);
+    int i = skip(s, from, n);
     // Each pass of the loop reads one value, then the separators and closers after it.
     while (true) {
       if (i >= n) {
