@@ -51,4 +51,55 @@ class ChecksTest {
         .hasMessageStartingWith("not a JSON value");
     assertThat(Checks.jsonValue(new BigDecimal("1.50"))).isEqualTo(new BigDecimal("1.50"));
   }
+
+  @Test
+  void aTreeCopiedOnceIsNotCopiedAgainAndCannotBeChanged() {
+    Map<String, Object> inner = new LinkedHashMap<>();
+    inner.put("k", 1);
+    List<Object> items = new ArrayList<>();
+    items.add(null);
+    items.add(inner);
+    Map<String, Object> src = new LinkedHashMap<>();
+    src.put("items", items);
+    Map<String, Object> once = Checks.jsonObject(src);
+    assertThat(Checks.jsonObject(once)).isSameAs(once);
+    assertThat(Checks.jsonValue(once.get("items"))).isSameAs(once.get("items"));
+    assertThat(once).isEqualTo(src).hasSameHashCodeAs(src).hasToString(src.toString());
+    @SuppressWarnings("unchecked")
+    List<Object> copied = (List<Object>) once.get("items");
+    assertThat(copied).containsExactly(null, Map.of("k", 1));
+    assertThatThrownBy(() -> once.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> once.remove("items"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> once.entrySet().iterator().next().setValue(1))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> once.keySet().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> copied.set(0, "x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> copied.add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> copied.iterator().remove())
+        .isInstanceOf(IllegalStateException.class);
+    // A map that merely looks unmodifiable is still copied: its owner may change it.
+    Map<String, Object> view = java.util.Collections.unmodifiableMap(src);
+    assertThat(Checks.jsonObject(view)).isNotSameAs(view);
+  }
+
+  @Test
+  void jsonObjectWithAddsOrReplacesOneKeyInOneCopy() {
+    Map<String, Object> src = new LinkedHashMap<>();
+    src.put("a", 1);
+    src.put("b", new ArrayList<>(List.of("x")));
+    Map<String, Object> added = Checks.jsonObjectWith(src, "c", "3");
+    assertThat(added.keySet()).containsExactly("a", "b", "c");
+    assertThat(added).containsEntry("c", "3");
+    Map<String, Object> replaced = Checks.jsonObjectWith(added, "a", 9);
+    assertThat(replaced.keySet()).containsExactly("a", "b", "c");
+    assertThat(replaced).containsEntry("a", 9);
+    assertThat(replaced.get("b")).isSameAs(added.get("b"));
+    assertThat(added).containsEntry("a", 1);
+    assertThat(Checks.jsonObject(replaced)).isSameAs(replaced);
+    assertThatThrownBy(() -> Checks.jsonObjectWith(Map.of(), "x", new StringBuilder()))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("not a JSON value");
+  }
 }
