@@ -219,8 +219,9 @@ public final class Cost {
     BigDecimal total() {
       BigDecimal t = total;
       if (t == null) {
-        t = Trusted.sum(prompt, completion, reasoning, cacheRead, cacheWrite, request, image,
-            webSearch, platformFee);
+        t = Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(
+            Trusted.plus(Trusted.plus(prompt, completion), reasoning), cacheRead), cacheWrite),
+            request), image), webSearch), platformFee);
         total = t;
       }
       return t;

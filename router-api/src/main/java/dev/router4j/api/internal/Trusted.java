@@ -66,18 +66,24 @@ public final class Trusted {
    * {@link BigDecimal#add} gives, without the intermediate values that adding the zeros makes.
    */
   public static BigDecimal sum(BigDecimal... terms) {
-    int scale = Integer.MIN_VALUE;
-    BigDecimal sum = null;
-    for (BigDecimal t : terms) {
-      scale = Math.max(scale, t.scale());
-      if (t.signum() != 0) {
-        sum = sum == null ? t : sum.add(t);
-      }
+    BigDecimal sum = terms[0];
+    for (int i = 1; i < terms.length; i++) {
+      sum = plus(sum, terms[i]);
     }
-    if (sum == null) {
-      sum = BigDecimal.ZERO;
+    return sum;
+  }
+
+  /**
+   * {@code a.add(b)}, equal in value and scale, but {@code a} or {@code b} itself when the other
+   * is a zero that would not raise its scale.
+   */
+  public static BigDecimal plus(BigDecimal a, BigDecimal b) {
+    if (b.signum() == 0 && b.scale() <= a.scale()) {
+      return a;
     }
-    // Raising the scale never rounds; the zeros only ever raise it.
-    return sum.scale() == scale ? sum : sum.setScale(scale);
+    if (a.signum() == 0 && a.scale() <= b.scale()) {
+      return b;
+    }
+    return a.add(b);
   }
 }

@@ -102,4 +102,44 @@ class ChecksTest {
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("not a JSON value");
   }
+
+  @Test
+  void smallAndLargeObjectsBehaveAlikeAsMaps() {
+    for (int n : new int[] {1, 8, 9, 40}) {
+      Map<String, Object> src = new LinkedHashMap<>();
+      for (int i = n; i > 0; i--) {
+        src.put("k" + i, i % 3 == 0 ? null : i);
+      }
+      Map<String, Object> copy = Checks.jsonObject(src);
+      assertThat(copy.keySet()).containsExactlyElementsOf(src.keySet());
+      assertThat(copy).isEqualTo(src).hasSameHashCodeAs(src).hasToString(src.toString());
+      assertThat(copy.get("k1")).isEqualTo(1);
+      if (n >= 3) {
+        assertThat(copy.containsKey("k3")).isTrue(); // a key with a null value
+        assertThat(copy.get("k3")).isNull();
+      }
+      assertThat(copy.getOrDefault("missing", "d")).isEqualTo("d");
+      assertThat(copy.containsKey("missing")).isFalse();
+      assertThat(Checks.jsonObject(copy)).isSameAs(copy);
+      Map<String, Object> seen = new LinkedHashMap<>();
+      copy.forEach(seen::put);
+      assertThat(seen).isEqualTo(src);
+      Map<String, Object> more = Checks.jsonObjectWith(copy, "extra", true);
+      assertThat(more).hasSize(n + 1).containsEntry("extra", true);
+      assertThatThrownBy(() -> copy.entrySet().iterator().next().setValue(0))
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> copy.values().clear())
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
+
+  @Test
+  void keysThatAreEqualButNotTheSameObjectMakeOneEntry() {
+    Map<Object, Object> identity = new java.util.IdentityHashMap<>();
+    identity.put(new String("k"), 1);
+    identity.put(new String("k"), 2);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> copy = (Map<String, Object>) Checks.jsonValue(identity);
+    assertThat(copy).hasSize(1).containsKey("k");
+  }
 }
