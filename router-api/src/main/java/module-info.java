@@ -1,4 +1,6 @@
 /** router4j's normalized chat model and provider SPI. Plain Java, no dependencies. */
+// The engine, named in a qualified export, is built after this module.
+@SuppressWarnings("module")
 module dev.router4j.api {
   exports dev.router4j.api;
   exports dev.router4j.api.catalog;
