@@ -1,4 +1,6 @@
 /** router4j's normalized chat model and provider SPI. Plain Java, no dependencies. */
+// The engine, named in a qualified export, is built after this module.
+@SuppressWarnings("module")
 module dev.router4j.api {
   exports dev.router4j.api;
   exports dev.router4j.api.catalog;
@@ -6,4 +8,6 @@ module dev.router4j.api {
   exports dev.router4j.api.error;
   exports dev.router4j.api.routing;
   exports dev.router4j.api.spi;
+  // Checks and trusted construction paths for values the engine builds; not API.
+  exports dev.router4j.api.internal to dev.router4j.engine;
 }

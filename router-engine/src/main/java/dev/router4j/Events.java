@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 final class Events implements dev.router4j.internal.routing.Breakers.Observer {
   private static final Logger log = LoggerFactory.getLogger(Events.class);
 
-  private final List<RouterListener> listeners;
+  // An array, walked by index: no iterator per event, and nothing at all without listeners.
+  private final RouterListener[] listeners;
   private final LongAdder calls = new LongAdder();
   private final LongAdder succeeded = new LongAdder();
   private final LongAdder failed = new LongAdder();
@@ -22,7 +23,7 @@ final class Events implements dev.router4j.internal.routing.Breakers.Observer {
   private final LongAdder healed = new LongAdder();
 
   Events(List<RouterListener> listeners) {
-    this.listeners = List.copyOf(listeners);
+    this.listeners = List.copyOf(listeners).toArray(new RouterListener[0]);
   }
 
   void callStarted() {

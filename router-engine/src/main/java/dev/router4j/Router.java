@@ -7,6 +7,7 @@ import dev.router4j.api.Plugin;
 import dev.router4j.api.RouteAttempt;
 import dev.router4j.api.Usage;
 import dev.router4j.api.cost.Cost;
+import dev.router4j.api.internal.Checks;
 import dev.router4j.api.error.InvalidOutputException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.cost.GenerationRecord;
@@ -538,33 +539,31 @@ public final class Router implements AutoCloseable {
           : Tokenizer.forModel(route.endpoint().model()).estimateUsage(step.request(), raw.message());
       cost = CostCalculator.insured(usage, raw.finishReason()) ? Cost.ZERO
           : costs.cost(usage, route.endpoint().pricing(), images(step.request()), webResults.size());
+      cost.total(); // prices it here, so that a failure to price still releases the ticket
     } catch (RuntimeException e) {
       ticket.release();
       throw e;
     }
     ticket.settle(cost, usage);
-    ChatResponse.Builder b = WebPlugin.cite(raw, webResults).toBuilder()
-        .id(ids.next())
-        .model(route.endpoint().model())
-        .provider(route.provider().slug())
-        .usage(usage)
-        .cost(cost)
-        .route(trace);
-    if (raw.id() != null) {
-      Map<String, Object> extra = new java.util.LinkedHashMap<>(raw.extra());
-      extra.put("upstream_id", raw.id());
-      b.extra(extra);
-    }
-    return b.build();
+    ChatResponse cited = WebPlugin.cite(raw, webResults);
+    // The provider's extra map is already a checked, frozen copy: add the upstream id in one
+    // more copy, and build the answer once (its constructor then copies nothing).
+    Map<String, Object> extra = raw.id() == null ? raw.extra()
+        : Checks.jsonObjectWith(raw.extra(), "upstream_id", raw.id());
+    return new ChatResponse(ids.next(), cited.object(), cited.created(), route.endpoint().model(),
+        route.provider().slug(), cited.choices(), cited.systemFingerprint(), usage, cost, trace,
+        cited.healing(), extra);
   }
 
   /** Input images, billed per image where the endpoint has an image price. */
   private static int images(ChatRequest r) {
     int n = 0;
-    for (dev.router4j.api.Message m : r.messages()) {
-      if (m.parts() != null) {
-        for (dev.router4j.api.ContentPart p : m.parts()) {
-          if (p instanceof dev.router4j.api.ContentPart.Image) {
+    List<dev.router4j.api.Message> messages = r.messages();
+    for (int i = 0; i < messages.size(); i++) {
+      List<dev.router4j.api.ContentPart> parts = messages.get(i).parts();
+      if (parts != null) {
+        for (int j = 0; j < parts.size(); j++) {
+          if (parts.get(j) instanceof dev.router4j.api.ContentPart.Image) {
             n++;
           }
         }
@@ -588,7 +587,9 @@ public final class Router implements AutoCloseable {
           .streamed(streamed)
           .cancelled(cancelled)
           .latency(latency);
-      call.scope().tags().forEach(r::tag);
+      if (!call.scope().tags().isEmpty()) {
+        r.tags(call.scope().tags());
+      }
       if (streamed && firstTokenNanos > 0) {
         Duration ttft = Duration.ofNanos(firstTokenNanos);
         r.timeToFirstToken(ttft).generationTime(latency.minus(ttft).isNegative() ? Duration.ZERO

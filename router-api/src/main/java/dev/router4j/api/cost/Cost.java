@@ -1,57 +1,157 @@
 package dev.router4j.api.cost;
 
+import dev.router4j.api.Usage;
+import dev.router4j.api.catalog.Pricing;
+import dev.router4j.api.internal.Trusted;
 import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
  * What one generation cost, in US dollars, exactly, with its breakdown. Every component is
- * non-null (zero when it does not apply) and {@link #total()} is their sum.
+ * non-null (zero when it does not apply) and {@link #total()} is their sum. Immutable and
+ * thread-safe; two costs are equal when every component is {@link BigDecimal#equals equal}
+ * (scale included) and both are estimated or both are not.
  *
- * @param prompt uncached prompt tokens at the prompt price
- * @param completion completion tokens other than reasoning, at the completion price
- * @param reasoning reasoning tokens, at the internal-reasoning price where the endpoint has one
- * @param cacheRead cached prompt tokens at the cache-read price
- * @param cacheWrite prompt tokens written to the cache at the cache-write price
- * @param request the per-request fee
- * @param image input images at the per-image price
- * @param webSearch web-search results
- * @param platformFee an optional percentage fee on top, mirroring a gateway's billing
- * @param estimated whether the token counts behind this cost were estimated locally
+ * <p>The router prices a generation when it is read: it keeps the token counts and the
+ * endpoint's prices, and makes the components the first time one of them (or the total) is
+ * asked for. The values are the same as if they had been computed at once.
  */
-public record Cost(
-    BigDecimal prompt,
-    BigDecimal completion,
-    BigDecimal reasoning,
-    BigDecimal cacheRead,
-    BigDecimal cacheWrite,
-    BigDecimal request,
-    BigDecimal image,
-    BigDecimal webSearch,
-    BigDecimal platformFee,
-    boolean estimated) {
+public final class Cost {
 
   /** Nothing. */
   public static final Cost ZERO = new Cost(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
       BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
       BigDecimal.ZERO, false);
 
-  /** Checks that every component is given. */
-  public Cost {
-    Objects.requireNonNull(prompt, "prompt");
-    Objects.requireNonNull(completion, "completion");
-    Objects.requireNonNull(reasoning, "reasoning");
-    Objects.requireNonNull(cacheRead, "cacheRead");
-    Objects.requireNonNull(cacheWrite, "cacheWrite");
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(image, "image");
-    Objects.requireNonNull(webSearch, "webSearch");
-    Objects.requireNonNull(platformFee, "platformFee");
+  static {
+    Trusted.install((pricer, usage, pricing, images, webResults) ->
+        new Cost(pricer, usage, pricing, images, webResults));
   }
 
-  /** The sum of every component, in dollars. */
+  // The components once known: set by the public constructor, or on first read when priced
+  // later. A racy single write of an object whose fields are all final is safe, as for
+  // String's hash: two threads may both compute it, and they compute the same value.
+  private Parts parts;
+  // What a cost priced on first read is made from; null when the components were given.
+  private final Trusted.Pricer pricer;
+  private final Usage usage;
+  private final Pricing pricing;
+  private final int images;
+  private final int webResults;
+  private final boolean estimated;
+
+  /**
+   * A cost from its components.
+   *
+   * @param prompt uncached prompt tokens at the prompt price
+   * @param completion completion tokens other than reasoning, at the completion price
+   * @param reasoning reasoning tokens, at the internal-reasoning price where the endpoint has one
+   * @param cacheRead cached prompt tokens at the cache-read price
+   * @param cacheWrite prompt tokens written to the cache at the cache-write price
+   * @param request the per-request fee
+   * @param image input images at the per-image price
+   * @param webSearch web-search results
+   * @param platformFee an optional percentage fee on top, mirroring a gateway's billing
+   * @param estimated whether the token counts behind this cost were estimated locally
+   * @throws NullPointerException when a component is null (the message names it)
+   */
+  public Cost(BigDecimal prompt, BigDecimal completion, BigDecimal reasoning,
+      BigDecimal cacheRead, BigDecimal cacheWrite, BigDecimal request, BigDecimal image,
+      BigDecimal webSearch, BigDecimal platformFee, boolean estimated) {
+    this.parts = new Parts(
+        Objects.requireNonNull(prompt, "prompt"),
+        Objects.requireNonNull(completion, "completion"),
+        Objects.requireNonNull(reasoning, "reasoning"),
+        Objects.requireNonNull(cacheRead, "cacheRead"),
+        Objects.requireNonNull(cacheWrite, "cacheWrite"),
+        Objects.requireNonNull(request, "request"),
+        Objects.requireNonNull(image, "image"),
+        Objects.requireNonNull(webSearch, "webSearch"),
+        Objects.requireNonNull(platformFee, "platformFee"));
+    this.pricer = null;
+    this.usage = null;
+    this.pricing = null;
+    this.images = 0;
+    this.webResults = 0;
+    this.estimated = estimated;
+  }
+
+  /** A cost the pricer works out when first read; made only through {@link Trusted}. */
+  private Cost(Trusted.Pricer pricer, Usage usage, Pricing pricing, int images, int webResults) {
+    this.pricer = Objects.requireNonNull(pricer, "pricer");
+    this.usage = Objects.requireNonNull(usage, "usage");
+    this.pricing = Objects.requireNonNull(pricing, "pricing");
+    this.images = images;
+    this.webResults = webResults;
+    this.estimated = usage.estimated();
+  }
+
+  private Parts parts() {
+    Parts p = parts;
+    if (p == null) {
+      Cost priced = pricer.price(usage, pricing, images, webResults);
+      p = priced.parts();
+      parts = p;
+    }
+    return p;
+  }
+
+  /** Uncached prompt tokens at the prompt price. */
+  public BigDecimal prompt() {
+    return parts().prompt;
+  }
+
+  /** Completion tokens other than reasoning, at the completion price. */
+  public BigDecimal completion() {
+    return parts().completion;
+  }
+
+  /** Reasoning tokens, at the internal-reasoning price where the endpoint has one. */
+  public BigDecimal reasoning() {
+    return parts().reasoning;
+  }
+
+  /** Cached prompt tokens at the cache-read price. */
+  public BigDecimal cacheRead() {
+    return parts().cacheRead;
+  }
+
+  /** Prompt tokens written to the cache at the cache-write price. */
+  public BigDecimal cacheWrite() {
+    return parts().cacheWrite;
+  }
+
+  /** The per-request fee. */
+  public BigDecimal request() {
+    return parts().request;
+  }
+
+  /** Input images at the per-image price. */
+  public BigDecimal image() {
+    return parts().image;
+  }
+
+  /** Web-search results. */
+  public BigDecimal webSearch() {
+    return parts().webSearch;
+  }
+
+  /** An optional percentage fee on top, mirroring a gateway's billing. */
+  public BigDecimal platformFee() {
+    return parts().platformFee;
+  }
+
+  /** Whether the token counts behind this cost were estimated locally. */
+  public boolean estimated() {
+    return estimated;
+  }
+
+  /**
+   * The sum of every component, in dollars, exactly; its scale is the largest of theirs (as
+   * {@link BigDecimal#add} gives). Computed once.
+   */
   public BigDecimal total() {
-    return prompt.add(completion).add(reasoning).add(cacheRead).add(cacheWrite).add(request)
-        .add(image).add(webSearch).add(platformFee);
+    return parts().total();
   }
 
   /** Whether this cost is zero. */
@@ -60,7 +160,71 @@ public record Cost(
   }
 
   @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Cost c) || estimated != c.estimated) {
+      return false;
+    }
+    Parts a = parts();
+    Parts b = c.parts();
+    return a.prompt.equals(b.prompt) && a.completion.equals(b.completion)
+        && a.reasoning.equals(b.reasoning) && a.cacheRead.equals(b.cacheRead)
+        && a.cacheWrite.equals(b.cacheWrite) && a.request.equals(b.request)
+        && a.image.equals(b.image) && a.webSearch.equals(b.webSearch)
+        && a.platformFee.equals(b.platformFee);
+  }
+
+  @Override
+  public int hashCode() {
+    Parts p = parts();
+    return Objects.hash(p.prompt, p.completion, p.reasoning, p.cacheRead, p.cacheWrite, p.request,
+        p.image, p.webSearch, p.platformFee, estimated);
+  }
+
+  @Override
   public String toString() {
     return "$" + total().stripTrailingZeros().toPlainString() + (estimated ? " (estimated)" : "");
+  }
+
+  /** The nine components and, once asked for, their sum. */
+  private static final class Parts {
+    final BigDecimal prompt;
+    final BigDecimal completion;
+    final BigDecimal reasoning;
+    final BigDecimal cacheRead;
+    final BigDecimal cacheWrite;
+    final BigDecimal request;
+    final BigDecimal image;
+    final BigDecimal webSearch;
+    final BigDecimal platformFee;
+    // Racy single write, as above: BigDecimal is immutable and safe to publish so.
+    private BigDecimal total;
+
+    Parts(BigDecimal prompt, BigDecimal completion, BigDecimal reasoning, BigDecimal cacheRead,
+        BigDecimal cacheWrite, BigDecimal request, BigDecimal image, BigDecimal webSearch,
+        BigDecimal platformFee) {
+      this.prompt = prompt;
+      this.completion = completion;
+      this.reasoning = reasoning;
+      this.cacheRead = cacheRead;
+      this.cacheWrite = cacheWrite;
+      this.request = request;
+      this.image = image;
+      this.webSearch = webSearch;
+      this.platformFee = platformFee;
+    }
+
+    BigDecimal total() {
+      BigDecimal t = total;
+      if (t == null) {
+        t = Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(
+            Trusted.plus(Trusted.plus(prompt, completion), reasoning), cacheRead), cacheWrite),
+            request), image), webSearch), platformFee);
+        total = t;
+      }
+      return t;
+    }
   }
 }

@@ -8,7 +8,6 @@ import dev.router4j.api.Usage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -117,8 +116,10 @@ public record GenerationRecord(
       throw new IllegalArgumentException(
           "keyLabel looks like an API key; record a label that names the key, never the key");
     }
-    TreeMap<String, String> sorted = new TreeMap<>();
-    if (tags != null) {
+    if (tags == null || tags.isEmpty()) {
+      tags = Map.of(); // most records carry no tags: no copy to make
+    } else {
+      TreeMap<String, String> sorted = new TreeMap<>();
       for (Map.Entry<String, String> e : tags.entrySet()) {
         if (e.getKey() == null || e.getKey().isBlank()) {
           throw new IllegalArgumentException("tag keys must not be blank");
@@ -128,8 +129,8 @@ public record GenerationRecord(
         }
         sorted.put(e.getKey(), e.getValue());
       }
+      tags = Collections.unmodifiableMap(sorted);
     }
-    tags = Collections.unmodifiableMap(sorted);
     notNegative(promptTokens, "promptTokens");
     notNegative(completionTokens, "completionTokens");
     notNegative(reasoningTokens, "reasoningTokens");
@@ -242,8 +243,13 @@ public record GenerationRecord(
   /** Secret-key shapes: OpenAI/OpenRouter/Anthropic {@code sk-...}, Google {@code AIza...}. */
   private static boolean looksLikeSecret(String s) {
     String t = s.strip();
-    if (t.length() < 24 || t.chars().anyMatch(Character::isWhitespace)) {
+    if (t.length() < 24) {
       return false;
+    }
+    for (int i = 0; i < t.length(); i++) {
+      if (Character.isWhitespace(t.charAt(i))) {
+        return false;
+      }
     }
     return t.startsWith("sk-") || t.startsWith("sk_") || t.startsWith("AIza")
         || t.startsWith("xai-") || t.startsWith("gsk_");
@@ -259,7 +265,7 @@ public record GenerationRecord(
     private String workspace;
     private String keyLabel;
     private String user;
-    private final TreeMap<String, String> tags = new TreeMap<>();
+    private TreeMap<String, String> tags; // made on the first tag: most records have none
     private boolean streamed;
     private boolean cancelled;
     private FinishReason finishReason;
@@ -331,8 +337,9 @@ public record GenerationRecord(
 
     /** Replaces the tags. */
     public Builder tags(Map<String, String> v) {
-      tags.clear();
-      if (v != null) {
+      tags = null;
+      if (v != null && !v.isEmpty()) {
+        tags = new TreeMap<>();
         tags.putAll(v);
       }
       return this;
@@ -340,7 +347,11 @@ public record GenerationRecord(
 
     /** Adds or replaces one tag. */
     public Builder tag(String key, String value) {
-      tags.put(Objects.requireNonNull(key, "key"), value);
+      Objects.requireNonNull(key, "key");
+      if (tags == null) {
+        tags = new TreeMap<>();
+      }
+      tags.put(key, value);
       return this;
     }
 
@@ -493,14 +504,17 @@ public record GenerationRecord(
         createdAt = Instant.ofEpochSecond(r.created());
       }
       BigDecimal total = r.cost() == null ? BigDecimal.ZERO : r.cost().total();
-      List<AttemptRecord> list = new ArrayList<>(r.route().size());
-      for (RouteAttempt a : r.route()) {
-        list.add(AttemptRecord.of(a, total));
+      List<RouteAttempt> route = r.route();
+      AttemptRecord[] list = new AttemptRecord[route.size()];
+      for (int i = 0; i < list.length; i++) {
+        RouteAttempt a = route.get(i);
+        list[i] = AttemptRecord.of(a, total);
         if (a.outcome() == RouteAttempt.Outcome.SUCCESS && a.endpoint() != null) {
           endpoint = a.endpoint();
         }
       }
-      attempts = list;
+      // An immutable list, so that the record keeps it rather than copying it again.
+      attempts = list.length == 1 ? List.of(list[0]) : List.of(list);
       return this;
     }
 

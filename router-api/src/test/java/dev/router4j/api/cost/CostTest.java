@@ -47,4 +47,60 @@ class CostTest {
     assertThatThrownBy(() -> new Cost(null, z, z, z, z, z, z, z, z, false))
         .isExactlyInstanceOf(NullPointerException.class).hasMessage("prompt");
   }
+
+  @Test
+  void totalHasTheLargestScaleAsFoldingWithAddGives() {
+    BigDecimal z = BigDecimal.ZERO;
+    Cost c = new Cost(d("0.10"), z, z, z, z, z, z, z, d("0.000"), false);
+    assertThat(c.total()).isEqualTo(d("0.100"));
+    assertThat(new Cost(z, z, z, z, z, z, z, z, d("0.0000"), false).total()).isEqualTo(d("0.0000"));
+    assertThat(new Cost(d("1E+3"), z, z, z, z, z, z, z, z, false).total()).isEqualTo(d("1000"));
+    assertThat(c.total()).isSameAs(c.total());
+  }
+
+  @Test
+  void sumAgreesWithFoldingWithAddOnRandomTerms() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int n = 0; n < 5_000; n++) {
+      BigDecimal[] terms = new BigDecimal[9];
+      for (int i = 0; i < terms.length; i++) {
+        long unscaled = random.nextInt(4) == 0 ? 0 : random.nextLong(-1L << 62, 1L << 62) >> random.nextInt(62);
+        terms[i] = BigDecimal.valueOf(unscaled, random.nextInt(-3, 25));
+      }
+      BigDecimal fold = terms[0];
+      for (int i = 1; i < terms.length; i++) {
+        fold = fold.add(terms[i]);
+      }
+      assertThat(dev.router4j.api.internal.Trusted.sum(terms)).isEqualTo(fold);
+    }
+  }
+
+  @Test
+  void aCostPricedOnFirstReadIsPricedOnceAndEqualsTheSameComponents() {
+    java.util.concurrent.atomic.AtomicInteger pricings = new java.util.concurrent.atomic.AtomicInteger();
+    BigDecimal z = BigDecimal.ZERO;
+    dev.router4j.api.Usage usage = dev.router4j.api.Usage.builder().promptTokens(10)
+        .completionTokens(5).estimated(true).build();
+    dev.router4j.api.catalog.Pricing pricing = dev.router4j.api.catalog.Pricing.perToken("0.1", "0.2");
+    Cost deferred = dev.router4j.api.internal.Trusted.deferredCost((u, p, images, web) -> {
+      pricings.incrementAndGet();
+      assertThat(u).isSameAs(usage);
+      assertThat(p).isSameAs(pricing);
+      assertThat(images).isEqualTo(2);
+      assertThat(web).isEqualTo(3);
+      return new Cost(p.prompt().multiply(BigDecimal.valueOf(u.prompt())),
+          p.completion().multiply(BigDecimal.valueOf(u.completion())), z, z, z, z, z, z, z, true);
+    }, usage, pricing, 2, 3);
+    assertThat(deferred.estimated()).isTrue();
+    assertThat(pricings).hasValue(0);
+    Cost eager = new Cost(d("1.0"), d("1.0"), z, z, z, z, z, z, z, true);
+    assertThat(deferred.total()).isEqualTo(d("2.0"));
+    assertThat(deferred).isEqualTo(eager).hasSameHashCodeAs(eager);
+    assertThat(eager).isEqualTo(deferred);
+    assertThat(deferred.prompt()).isEqualTo(d("1.0"));
+    assertThat(deferred).hasToString("$2 (estimated)");
+    assertThat(pricings).hasValue(1);
+    assertThat(deferred).isNotEqualTo(new Cost(d("1.0"), d("1.0"), z, z, z, z, z, z, z, false));
+    assertThat(deferred).isNotEqualTo(new Cost(d("1"), d("1.0"), z, z, z, z, z, z, z, true));
+  }
 }

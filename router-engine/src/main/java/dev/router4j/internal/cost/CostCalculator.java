@@ -4,7 +4,9 @@ import dev.router4j.api.Usage;
 import dev.router4j.api.catalog.PriceOverride;
 import dev.router4j.api.catalog.Pricing;
 import dev.router4j.api.cost.Cost;
+import dev.router4j.api.internal.Trusted;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,6 +25,7 @@ public final class CostCalculator {
   private static final BigDecimal ONE_HOUR_WRITE_MULTIPLIER = BigDecimal.valueOf(2);
 
   private final BigDecimal platformFeePercent;
+  private final Trusted.Pricer pricer = this::price;
 
   /**
    * A calculator.
@@ -42,7 +45,9 @@ public final class CostCalculator {
   }
 
   /**
-   * The cost of a generation.
+   * The cost of a generation. The components are worked out the first time the cost is read
+   * (its total, a component, {@code equals} or {@code toString}), by {@link #price}; until then
+   * the cost holds the usage and the pricing, both immutable.
    *
    * @param usage the token counts (estimated or reported)
    * @param pricing the serving endpoint's prices
@@ -50,6 +55,13 @@ public final class CostCalculator {
    * @param webResults web-search results billed per result
    */
   public Cost cost(Usage usage, Pricing pricing, int images, int webResults) {
+    Objects.requireNonNull(usage, "usage");
+    Objects.requireNonNull(pricing, "pricing");
+    return Trusted.deferredCost(pricer, usage, pricing, images, webResults);
+  }
+
+  /** The cost of a generation, every component worked out now; see {@link #cost}. */
+  public Cost price(Usage usage, Pricing pricing, int images, int webResults) {
     int prompt = usage.prompt();
     int cached = nz(usage.cachedTokens());
     int cacheWrite = nz(usage.cacheWriteTokens());
@@ -61,7 +73,9 @@ public final class CostCalculator {
     BigDecimal completionPrice = pricing.completion();
     BigDecimal readPrice = pricing.inputCacheRead();
     BigDecimal writePrice = pricing.inputCacheWrite();
-    for (PriceOverride tier : pricing.overrides()) {
+    List<PriceOverride> tiers = pricing.overrides();
+    for (int i = 0; i < tiers.size(); i++) {
+      PriceOverride tier = tiers.get(i);
       if (prompt >= tier.minPromptTokens()) {
         promptPrice = or(tier.prompt(), promptPrice);
         completionPrice = or(tier.completion(), completionPrice);
@@ -74,19 +88,25 @@ public final class CostCalculator {
     int uncached = Math.max(0, prompt - cached - cacheWrite);
     BigDecimal promptCost = times(promptPrice, uncached);
     BigDecimal readCost = times(or(readPrice, promptPrice), cached);
-    BigDecimal writeCost = times(or(writePrice, promptPrice), cacheWrite - cacheWrite1h)
-        .add(times(or(pricing.inputCacheWrite1h(), promptPrice.multiply(ONE_HOUR_WRITE_MULTIPLIER)),
-            cacheWrite1h));
+    BigDecimal writeCost = times(or(writePrice, promptPrice), cacheWrite - cacheWrite1h);
+    if (cacheWrite1h > 0) {
+      writeCost = writeCost.add(times(or(pricing.inputCacheWrite1h(),
+          promptPrice.multiply(ONE_HOUR_WRITE_MULTIPLIER)), cacheWrite1h));
+    } else if (writeCost.scale() < 0) {
+      writeCost = writeCost.add(BigDecimal.ZERO); // the scale adding the 1-hour part's zero gives
+    }
     BigDecimal completionCost = times(completionPrice, completion - reasoning);
     BigDecimal reasoningCost = times(reasoningPrice, reasoning);
     BigDecimal requestCost = or(pricing.request(), BigDecimal.ZERO);
     BigDecimal imageCost = times(or(pricing.image(), BigDecimal.ZERO), images);
     BigDecimal webCost = times(or(pricing.webSearch(), BigDecimal.ZERO), webResults);
 
-    BigDecimal subtotal = promptCost.add(readCost).add(writeCost).add(completionCost)
-        .add(reasoningCost).add(requestCost).add(imageCost).add(webCost);
-    BigDecimal fee = platformFeePercent.signum() == 0 ? BigDecimal.ZERO
-        : subtotal.multiply(platformFeePercent).divide(HUNDRED);
+    BigDecimal fee = BigDecimal.ZERO;
+    if (platformFeePercent.signum() != 0) {
+      BigDecimal subtotal = Trusted.sum(promptCost, readCost, writeCost, completionCost,
+          reasoningCost, requestCost, imageCost, webCost);
+      fee = subtotal.multiply(platformFeePercent).divide(HUNDRED);
+    }
     return new Cost(promptCost, completionCost, reasoningCost, readCost, writeCost, requestCost,
         imageCost, webCost, fee, usage.estimated());
   }

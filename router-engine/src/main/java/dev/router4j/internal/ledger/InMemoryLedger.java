@@ -8,18 +8,24 @@ import dev.router4j.ledger.UsageFilter;
 import dev.router4j.ledger.UsageRow;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * The bounded in-memory ledger: records in insertion order, the oldest evicted once
- * {@code maxRecords} are held. A record is stored at once under a short write lock (no I/O, no
- * queue); queries scan under a read lock, and exports copy the matching records first so that
- * the caller's I/O runs without the lock.
+ * The bounded in-memory ledger: the oldest recorded is evicted once {@code maxRecords} are
+ * held. Recording takes no lock, so that many threads recording at once do not queue behind
+ * one another: a record goes into a concurrent map by id (which also settles duplicates) and
+ * onto a lock-free queue in recording order, from which the oldest is evicted. Past the bound,
+ * each new record evicts one old one, so the map holds at most {@code maxRecords} plus the
+ * number of records being added at that moment. Queries and exports read the map as it is
+ * while they run (records recorded meanwhile may or may not be seen); exports copy the
+ * matching records first so that the caller's I/O holds nothing.
  */
 public final class InMemoryLedger implements Ledger {
   /** Creation time, then id: the order of {@link #forEach}. */
@@ -27,13 +33,14 @@ public final class InMemoryLedger implements Ledger {
       Comparator.comparing(GenerationRecord::createdAt).thenComparing(GenerationRecord::id);
 
   private final int maxRecords;
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private final LinkedHashMap<String, GenerationRecord> records = new LinkedHashMap<>();
-  private long recorded;
-  private long duplicates;
-  private long dropped;
-  private long evicted;
-  private boolean closed;
+  private final ConcurrentHashMap<String, GenerationRecord> records = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<GenerationRecord> order = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger held = new AtomicInteger();
+  private final LongAdder recorded = new LongAdder();
+  private final LongAdder duplicates = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
+  private final LongAdder evicted = new LongAdder();
+  private volatile boolean closed;
   private final DropLog drops = new DropLog();
 
   /**
@@ -51,51 +58,46 @@ public final class InMemoryLedger implements Ledger {
   @Override
   public void record(GenerationRecord record) {
     Objects.requireNonNull(record, "record");
-    lock.writeLock().lock();
-    try {
-      if (closed) {
-        dropped++;
-        drops.dropped(record, "the ledger is closed");
+    if (closed) {
+      dropped.increment();
+      drops.dropped(record, "the ledger is closed");
+      return;
+    }
+    recorded.increment();
+    if (records.putIfAbsent(record.id(), record) != null) {
+      duplicates.increment();
+      return;
+    }
+    // Queued before it is counted, and an eviction is counted off before the eldest is taken
+    // from the queue: the queue never holds fewer records than the count, so whoever claims an
+    // eviction (one per record that took the count past the bound) finds a record to evict.
+    order.offer(record);
+    int count = held.incrementAndGet();
+    while (count > maxRecords) {
+      if (held.compareAndSet(count, count - 1)) {
+        GenerationRecord eldest = order.poll();
+        if (eldest != null) {
+          records.remove(eldest.id(), eldest);
+          evicted.increment();
+        }
         return;
       }
-      recorded++;
-      if (records.putIfAbsent(record.id(), record) != null) {
-        duplicates++;
-        return;
-      }
-      if (records.size() > maxRecords) {
-        var eldest = records.entrySet().iterator();
-        eldest.next();
-        eldest.remove();
-        evicted++;
-      }
-    } finally {
-      lock.writeLock().unlock();
+      count = held.get();
     }
   }
 
   @Override
   public Optional<GenerationRecord> generation(String id) {
-    lock.readLock().lock();
-    try {
-      return Optional.ofNullable(records.get(id));
-    } finally {
-      lock.readLock().unlock();
-    }
+    return Optional.ofNullable(records.get(id));
   }
 
   @Override
   public List<UsageRow> rows(UsageFilter filter, List<GroupBy> groupBy) {
     Aggregator agg = new Aggregator(groupBy);
-    lock.readLock().lock();
-    try {
-      for (GenerationRecord r : records.values()) {
-        if (filter.matches(r)) {
-          agg.add(r);
-        }
+    for (GenerationRecord r : records.values()) {
+      if (filter.matches(r)) {
+        agg.add(r);
       }
-    } finally {
-      lock.readLock().unlock();
     }
     return agg.rows();
   }
@@ -103,15 +105,10 @@ public final class InMemoryLedger implements Ledger {
   @Override
   public void forEach(UsageFilter filter, Consumer<? super GenerationRecord> action) {
     List<GenerationRecord> matching = new ArrayList<>();
-    lock.readLock().lock();
-    try {
-      for (GenerationRecord r : records.values()) {
-        if (filter.matches(r)) {
-          matching.add(r);
-        }
+    for (GenerationRecord r : records.values()) {
+      if (filter.matches(r)) {
+        matching.add(r);
       }
-    } finally {
-      lock.readLock().unlock();
     }
     matching.sort(ORDER);
     matching.forEach(action);
@@ -119,22 +116,12 @@ public final class InMemoryLedger implements Ledger {
 
   @Override
   public LedgerStats stats() {
-    lock.readLock().lock();
-    try {
-      return new LedgerStats(recorded, duplicates, dropped, evicted, 0, 0);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return new LedgerStats(recorded.sum(), duplicates.sum(), dropped.sum(), evicted.sum(), 0, 0);
   }
 
   /** How many records are held now. */
   public int size() {
-    lock.readLock().lock();
-    try {
-      return records.size();
-    } finally {
-      lock.readLock().unlock();
-    }
+    return records.size();
   }
 
   @Override
@@ -145,12 +132,7 @@ public final class InMemoryLedger implements Ledger {
   /** Stops accepting records (later ones are dropped); what is held stays readable. */
   @Override
   public void close() {
-    lock.writeLock().lock();
-    try {
-      closed = true;
-    } finally {
-      lock.writeLock().unlock();
-    }
+    closed = true;
   }
 
   @Override
