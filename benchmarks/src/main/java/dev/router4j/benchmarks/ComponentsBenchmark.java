@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       into a {@code ChatChunk} ({@code OpenAiChunkReader}), as the streaming adapter does;
  *   <li>{@link #healValid} and {@link #healFenced}: {@code JsonHealer.heal} on a 200-byte JSON
  *       answer, as sent and wrapped in a Markdown fence with a trailing comma;
- *   <li>{@link #cost}: {@code CostCalculator.cost} of a usage with cached tokens;
+ *   <li>{@link #cost}: {@code CostCalculator.cost} of a usage with cached tokens, priced (its
+ *       total read, as the router does);
  *   <li>{@link #gate} and {@link #gateLimited}: what each attempt passes, the endpoint's
  *       circuit breaker ({@code permit}, then {@code success}) and the rate gate
  *       ({@code reserve}, then {@code reconcile} with the actual tokens), with the router's
@@ -186,8 +187,9 @@ public class ComponentsBenchmark {
 
   /** Prices a usage. */
   @Benchmark
-  public Cost cost() {
-    return costs.cost(usage, pricing, 0, 0);
+  public BigDecimal cost() {
+    // The total is read, as Router.finish does: a cost is priced on its first read.
+    return costs.cost(usage, pricing, 0, 0).total();
   }
 
   /** Breaker and rate gate with the router's default limits. */
