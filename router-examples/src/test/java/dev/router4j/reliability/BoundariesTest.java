@@ -19,7 +19,6 @@ import dev.router4j.providers.ProviderBuilder;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -198,8 +197,6 @@ class BoundariesTest {
 
   /** The cap is configurable: here 1 MiB, and a 2 MiB reply is refused. */
   @Test
-  @Disabled("BUG (missing feature): the reply cap is the constant BodyLimit.DEFAULT_MAX_BYTES (64 MiB); "
-      + "no provider builder lets a user set it (suggested: ProviderBuilder.maxResponseBytes(long))")
   void theCapIsConfigurable() throws Exception {
     Method setter = ProviderBuilder.class.getMethod("maxResponseBytes", long.class);
     try (Rig rig = new Rig()) {

@@ -105,7 +105,7 @@ public final class Anthropic {
     @Override
     public Provider build() {
       return provider(new AnthropicMessagesAdapter(
-          slug, client, checkedBaseUrl(), version, betas, headers));
+          slug, client, checkedBaseUrl(), version, betas, headers, maxResponseBytes));
     }
   }
 }

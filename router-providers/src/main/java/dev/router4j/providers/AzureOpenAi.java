@@ -140,7 +140,7 @@ public final class AzureOpenAi {
       OpenAiRoutes routes =
           OpenAiRoutes.azure(endpoint, deployments, defaultDeployment, apiVersion);
       return provider(new OpenAiChatAdapter(slug, client, routes, DIALECT,
-          AuthStyle.API_KEY_HEADER, headers));
+          AuthStyle.API_KEY_HEADER, headers, maxResponseBytes));
     }
   }
 }

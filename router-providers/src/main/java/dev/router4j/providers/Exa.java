@@ -30,7 +30,10 @@ public final class Exa {
   public static final class Builder {
     private String baseUrl = "https://api.exa.ai";
     private String apiKey;
-    private OkHttpClient client = new OkHttpClient();
+    // The providers' connection pool and dispatcher, with OkHttp's own retry of a failed
+    // connection kept (nothing above a search retries it).
+    private OkHttpClient client =
+        ProviderBuilder.sharedHttpClient().newBuilder().retryOnConnectionFailure(true).build();
     private int maxCharacters = 1_000;
     private boolean allowPlainHttp;
 

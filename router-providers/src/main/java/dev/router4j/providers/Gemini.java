@@ -45,7 +45,8 @@ public final class Gemini {
      */
     @Override
     public Provider build() {
-      return provider(new GeminiAdapter(slug, client, checkedBaseUrl(), headers));
+      return provider(
+          new GeminiAdapter(slug, client, checkedBaseUrl(), headers, maxResponseBytes));
     }
   }
 }

@@ -135,7 +135,7 @@ public final class OpenAiCompatible {
             + " needs an API key: call apiKey(...) (is the environment variable set?)");
       }
       return provider(new OpenAiChatAdapter(slug, client, checkedBaseUrl(), dialect, auth,
-          headers));
+          headers, maxResponseBytes));
     }
   }
 }

@@ -6,19 +6,23 @@ import dev.router4j.api.catalog.Pricing;
 import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.Provider;
 import dev.router4j.api.spi.ProviderAdapter;
+import dev.router4j.providers.internal.http.BodyLimit;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
  * What every provider builder shares: keys, extra headers, the HTTP client, the base URL with
- * its HTTPS rule, and the models and endpoints the provider brings. Not thread-safe.
+ * its HTTPS rule, the cap on a reply's size, and the models and endpoints the provider brings.
+ * Not thread-safe.
  *
  * @param <B> the concrete builder, returned by every setter
  */
@@ -41,6 +45,8 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
   protected final List<Model> models = new ArrayList<>();
   /** The HTTP client. */
   protected OkHttpClient client = SHARED_CLIENT;
+  /** The most bytes read of one reply or one stream. */
+  protected long maxResponseBytes = BodyLimit.DEFAULT_MAX_BYTES;
   private boolean allowPlainHttp;
 
   ProviderBuilder(String slug, String name, String baseUrl) {
@@ -55,10 +61,19 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(4096);
     dispatcher.setMaxRequestsPerHost(4096);
+    // OkHttp keeps 5 idle connections by default: with more threads calling one host, every
+    // call past the fifth would close its connection and the next would open a new one.
+    ConnectionPool pool = new ConnectionPool(64, 5, TimeUnit.MINUTES);
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
+        .connectionPool(pool)
         .retryOnConnectionFailure(false) // the router decides about retries
         .build();
+  }
+
+  /** The client every builder uses unless given another (also Exa's). */
+  static OkHttpClient sharedHttpClient() {
+    return SHARED_CLIENT;
   }
 
   @SuppressWarnings("unchecked")
@@ -91,9 +106,31 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
     return self();
   }
 
-  /** Uses this HTTP client (to share its connection pool or set a proxy). */
+  /**
+   * Uses this HTTP client (to share its connection pool or set a proxy). By default every
+   * provider shares one client sized for concurrent use; a client of one's own keeps its own
+   * limits, and OkHttp's default dispatcher runs at most five asynchronous calls (streams) per
+   * host at a time.
+   */
   public B client(OkHttpClient client) {
     this.client = Objects.requireNonNull(client, "client");
+    return self();
+  }
+
+  /**
+   * The most bytes the router reads of one reply or one stream from this provider; past it
+   * the attempt fails with a {@link dev.router4j.api.error.ErrorCategory#PROVIDER_ERROR}, so
+   * that a provider sending a huge body, or a stream that never ends, cannot exhaust the heap.
+   * 64 MiB by default. Error replies are read only up to their first 64 KiB whatever the cap.
+   *
+   * @throws IllegalArgumentException when {@code maxResponseBytes} is not positive
+   */
+  public B maxResponseBytes(long maxResponseBytes) {
+    if (maxResponseBytes <= 0) {
+      throw new IllegalArgumentException(
+          "maxResponseBytes must be positive, was " + maxResponseBytes);
+    }
+    this.maxResponseBytes = maxResponseBytes;
     return self();
   }
 

@@ -163,6 +163,19 @@ class OpenAiResponseTest {
   }
 
   @Test
+  void anAnswerThatMentionsAnErrorMemberIsStillAnAnswer() {
+    // Only a reply holding the bytes "error" (with quotes) is read as text and checked.
+    ChatResponse r = answer("{\"id\":\"x\",\"error\":null,\"choices\":[{\"index\":0,"
+        + "\"message\":{\"role\":\"assistant\",\"content\":\"Use the key \\\"error\\\".\","
+        + "\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"f\","
+        + "\"arguments\":\"{\\\"error\\\":\\\"none\\\"}\"}}]},\"finish_reason\":\"stop\"}]}");
+
+    assertThat(r.text()).isEqualTo("Use the key \"error\".");
+    assertThat(r.toolCalls()).singleElement()
+        .satisfies(c -> assertThat(c.arguments()).isEqualTo("{\"error\":\"none\"}"));
+  }
+
+  @Test
   void aMalformedReplyNamesTheJsonPath() {
     fx.reply(200, "{\"id\":\"x\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
         + "\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":7}]}}]}");

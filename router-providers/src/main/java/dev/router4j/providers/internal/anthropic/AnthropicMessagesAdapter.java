@@ -7,7 +7,6 @@ import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderAdapter;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
-import dev.router4j.providers.internal.http.BodyLimit;
 import dev.router4j.providers.internal.http.ProviderHttp;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +44,12 @@ public final class AnthropicMessagesAdapter implements ProviderAdapter {
    * @param version the {@code anthropic-version} header
    * @param betas the {@code anthropic-beta} features, none for no header
    * @param headers extra headers sent with every request
+   * @param maxResponseBytes the most bytes read of one reply or stream
    */
   public AnthropicMessagesAdapter(String provider, OkHttpClient client, HttpUrl baseUrl,
-      String version, List<String> betas, Map<String, String> headers) {
+      String version, List<String> betas, Map<String, String> headers, long maxResponseBytes) {
     this.provider = provider;
-    this.http = new ProviderHttp(client, provider);
+    this.http = new ProviderHttp(client, provider, maxResponseBytes);
     this.messagesUrl = baseUrl.newBuilder().addPathSegment("messages").build();
     this.version = version;
     this.beta = betas.isEmpty() ? null : String.join(",", betas);
@@ -65,7 +65,7 @@ public final class AnthropicMessagesAdapter implements ProviderAdapter {
   public ChatResponse chat(ProviderCall call) {
     boolean excludeReasoning = excludesReasoning(call);
     return http.execute(request(call, false), call, response -> AnthropicResponseReader.read(
-        BodyLimit.source(response.body(), provider), provider, excludeReasoning));
+        http.body(response), provider, excludeReasoning));
   }
 
   @Override

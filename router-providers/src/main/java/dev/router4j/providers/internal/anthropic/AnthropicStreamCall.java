@@ -31,7 +31,7 @@ final class AnthropicStreamCall extends SseStreamCall {
   /** Anthropic names its error events, but a proxy may drop the names: check the payload too. */
   @Override
   protected ErrorClassifier.StreamError inBandError(SseEvent event) {
-    return event.is("error") ? errors.streamError(event.data()) : super.inBandError(event);
+    return event.is("error") ? errors().streamError(event.data()) : super.inBandError(event);
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.router4j.api.error.MalformedResponseException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.spi.WebResult;
 import dev.router4j.api.spi.WebSearch;
+import dev.router4j.providers.internal.http.BodyLimit;
 import dev.router4j.providers.internal.http.ErrorClassifier;
 import dev.router4j.providers.internal.http.ProviderHttp;
 import java.io.IOException;
@@ -36,7 +37,8 @@ public final class ExaSearch implements WebSearch {
   /** A search client for the given API root (https://api.exa.ai by default) and key. */
   public ExaSearch(OkHttpClient client, HttpUrl baseUrl, String apiKey, int maxCharacters) {
     // The key is fixed for every search: every error is scrubbed of it.
-    this.http = new ProviderHttp(client, "exa", new ErrorClassifier().redacting(apiKey));
+    this.http = new ProviderHttp(client, "exa", new ErrorClassifier().redacting(apiKey),
+        BodyLimit.DEFAULT_MAX_BYTES);
     this.searchUrl = baseUrl.newBuilder().addPathSegment("search").build();
     this.apiKey = apiKey;
     this.maxCharacters = maxCharacters;
@@ -62,7 +64,7 @@ public final class ExaSearch implements WebSearch {
         .header("x-api-key", apiKey)
         .build();
     return http.execute(request, timeout, null, null,
-        response -> read(JsonReader.of(response.body().source()), maxResults));
+        response -> read(JsonReader.of(http.body(response)), maxResults));
   }
 
   private static List<WebResult> read(JsonReader r, int max) throws IOException {

@@ -13,7 +13,6 @@ import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderAdapter;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
-import dev.router4j.providers.internal.http.BodyLimit;
 import dev.router4j.providers.internal.http.ProviderHttp;
 import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
@@ -53,11 +52,12 @@ public final class GeminiAdapter implements ProviderAdapter {
    * @param client the HTTP client
    * @param baseUrl the API root, for example {@code https://generativelanguage.googleapis.com/v1beta}
    * @param headers extra headers sent with every request
+   * @param maxResponseBytes the most bytes read of one reply or stream
    */
-  public GeminiAdapter(
-      String provider, OkHttpClient client, HttpUrl baseUrl, Map<String, String> headers) {
+  public GeminiAdapter(String provider, OkHttpClient client, HttpUrl baseUrl,
+      Map<String, String> headers, long maxResponseBytes) {
     this.provider = provider;
-    this.http = new ProviderHttp(client, provider);
+    this.http = new ProviderHttp(client, provider, maxResponseBytes);
     this.baseUrl = baseUrl;
     this.headers = Map.copyOf(headers);
   }
@@ -175,9 +175,9 @@ public final class GeminiAdapter implements ProviderAdapter {
   }
 
   /** Parses a reply body; a read failure stays an IOException (a transport failure). */
-  private static Object parse(Response response) throws IOException {
+  private Object parse(Response response) throws IOException {
     try {
-      return JsonTrees.parse(BodyLimit.source(response.body(), "gemini"));
+      return JsonTrees.parse(http.body(response));
     } catch (JsonDataException | JsonEncodingException e) {
       throw new MalformedResponseException("$", "malformed Gemini reply: " + e.getMessage(), e);
     }

@@ -57,8 +57,9 @@ final class ErrorBody {
   Boolean availabilityRetryable;
   /** OpenRouter {@code error.availability.retry_after}, read as seconds. */
   Duration availabilityRetryAfter;
-  /** An excerpt of an unrecognised body, or null. */
-  String excerpt;
+  /** An unrecognised body, whose excerpt is made when first asked for; or null. */
+  private String unrecognised;
+  private String excerpt;
   /** Anthropic's top-level {@code request_id}, when it is a plain id. */
   String requestId;
 
@@ -82,7 +83,7 @@ final class ErrorBody {
       e.fill(map, depth);
     }
     if (!e.recognised) {
-      e.excerpt = ErrorText.excerpt(body);
+      e.unrecognised = body;
     }
     return e;
   }
@@ -204,6 +205,15 @@ final class ErrorBody {
     return out;
   }
 
+  /** A sanitised excerpt of an unrecognised body, made once when first asked for; or null. */
+  String excerpt() {
+    if (excerpt == null && unrecognised != null) {
+      excerpt = ErrorText.excerpt(unrecognised);
+      unrecognised = null;
+    }
+    return excerpt;
+  }
+
   /** All the free text, lower case, for phrase matching (message, raw, upstream message). */
   String searchableText() {
     StringBuilder s = new StringBuilder();
@@ -216,8 +226,8 @@ final class ErrorBody {
     if (code != null) {
       s.append(code).append('\n');
     }
-    if (excerpt != null) {
-      s.append(excerpt);
+    if (excerpt() != null) {
+      s.append(excerpt());
     }
     return s.toString().toLowerCase(Locale.ROOT);
   }
@@ -242,8 +252,8 @@ final class ErrorBody {
     if (inner != null && (message == null || !message.contains(inner))) {
       s.append(s.length() > 0 ? ": " : "").append(inner);
     }
-    if (s.length() == 0 && excerpt != null) {
-      s.append(excerpt);
+    if (s.length() == 0 && excerpt() != null) {
+      s.append(excerpt());
     }
     return ErrorText.clean(s.toString(), ErrorText.MAX_MESSAGE);
   }

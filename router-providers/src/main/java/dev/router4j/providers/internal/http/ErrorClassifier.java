@@ -504,7 +504,7 @@ public final class ErrorClassifier {
    * payloads that mention {@code "error"}.
    */
   public StreamError findStreamError(String data) {
-    if (data == null || !data.contains("\"error\"")) {
+    if (!mayHoldError(data)) {
       return null;
     }
     Object root = ErrorBody.readJson(data);
@@ -520,6 +520,14 @@ public final class ErrorClassifier {
             || (error instanceof String s && !s.isBlank())
             || "error".equals(map.get("type"));
     return isError ? toStreamError(parse(data)) : null;
+  }
+
+  /**
+   * Whether a data payload may hold an in-band error, that is, whether it mentions {@code
+   * "error"} with its quotes; false means {@link #findStreamError(String)} would return null.
+   */
+  public static boolean mayHoldError(String data) {
+    return data != null && data.contains("\"error\"");
   }
 
   /** The category of an in-stream error payload; {@link ErrorCategory#PROVIDER_ERROR} when unknown. */

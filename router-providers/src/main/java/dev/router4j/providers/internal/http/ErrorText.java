@@ -1,9 +1,12 @@
 package dev.router4j.providers.internal.http;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Text clean-up for provider messages: credential redaction, HTML stripping, truncation. */
+/**
+ * Text clean-up for provider messages: credential redaction, HTML stripping, truncation. Every
+ * step is linear in the text's length, whatever a hostile body holds (unclosed tags, comments
+ * or scripts), so that classifying an error costs little even at the 64 KiB read of a body.
+ */
 final class ErrorText {
 
   /** The longest provider message kept in an exception. */
@@ -11,6 +14,17 @@ final class ErrorText {
 
   /** The longest excerpt kept from a body that is not a recognised error document. */
   static final int MAX_EXCERPT = 200;
+
+  /** How much of a body an excerpt is taken from. */
+  private static final int MAX_SCANNED = 64 * 1024;
+  /** How far into a body the signs of an HTML page are looked for. */
+  private static final int HTML_HEAD = 512;
+  private static final String[] HTML_STARTS =
+      {"<!doctype", "<html", "<?xml", "<head", "<body", "<h1", "<center", "<title"};
+  /** The entities decoded, and what each stands for. */
+  private static final String[] ENTITIES =
+      {"&nbsp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#x27;", "&apos;", "&amp;"};
+  private static final char[] DECODED = {' ', '<', '>', '"', '\'', '\'', '\'', '&'};
 
   /** Key and token shapes, wherever they stand. */
   private static final Pattern SECRET =
@@ -33,11 +47,6 @@ final class ErrorText {
           "(?i)((?:x-api-key|x-goog-api-key|ocp-apim-subscription-key|api[-_]?key|authorization)"
               + "[\"']?\\s*[:=]\\s*[\"']?)"
               + "(?:(?:Bearer|Basic)\\s+)?[^\\s,;\"'&]+");
-  private static final Pattern SCRIPT_OR_STYLE =
-      Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>");
-  private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*?-->");
-  private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private ErrorText() {}
 
@@ -53,7 +62,7 @@ final class ErrorText {
     if (s == null) {
       return null;
     }
-    String t = WHITESPACE.matcher(stripControls(s)).replaceAll(" ").strip();
+    String t = collapseSpace(s).strip();
     if (t.isEmpty()) {
       return null;
     }
@@ -90,56 +99,190 @@ final class ErrorText {
     if (body == null) {
       return null;
     }
-    String b = body.length() > 64 * 1024 ? body.substring(0, 64 * 1024) : body;
+    String b = body.length() > MAX_SCANNED ? body.substring(0, MAX_SCANNED) : body;
     if (looksLikeHtml(b)) {
-      b = SCRIPT_OR_STYLE.matcher(b).replaceAll(" ");
-      b = HTML_COMMENT.matcher(b).replaceAll(" ");
-      b = TAG.matcher(b).replaceAll(" ");
-      b = decodeEntities(b);
+      b = new HtmlText(b).text();
     }
     return clean(b, MAX_EXCERPT);
   }
 
+  /**
+   * Whether the body is an HTML (or XML) page: it starts, after white space, with one of the
+   * usual opening tags, or names {@code <html} within its first 512 characters.
+   */
   static boolean looksLikeHtml(String body) {
-    String head = body.stripLeading();
-    if (head.length() > 512) {
-      head = head.substring(0, 512);
+    int start = 0;
+    while (start < body.length() && Character.isWhitespace(body.charAt(start))) {
+      start++;
     }
-    head = head.toLowerCase(Locale.ROOT);
-    return head.startsWith("<!doctype") || head.startsWith("<html") || head.startsWith("<?xml")
-        || head.startsWith("<head") || head.startsWith("<body") || head.startsWith("<h1")
-        || head.startsWith("<center") || head.startsWith("<title") || head.contains("<html");
+    int end = Math.min(body.length(), start + HTML_HEAD);
+    for (String tag : HTML_STARTS) {
+      if (startsWith(body, start, end, tag)) {
+        return true;
+      }
+    }
+    for (int i = start; i < end; i++) {
+      if (body.charAt(i) == '<' && startsWith(body, i, end, "<html")) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static String decodeEntities(String s) {
-    if (s.indexOf('&') < 0) {
-      return s;
-    }
-    return s.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&");
+  /** Whether {@code s[at, end)} starts with {@code prefix}, ignoring case. */
+  private static boolean startsWith(String s, int at, int end, String prefix) {
+    return end - at >= prefix.length() && s.regionMatches(true, at, prefix, 0, prefix.length());
   }
 
-  private static String stripControls(String s) {
+  /**
+   * Control characters (but tab, CR and LF) and line or paragraph separators become spaces,
+   * and every run of white space ({@code [ \t\n\x0B\f\r]}) one space; the text itself when
+   * there is nothing to change.
+   */
+  private static String collapseSpace(String s) {
     StringBuilder out = null;
+    boolean inSpace = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
-      if (control && c != '\n' && c != '\t' && c != '\r') {
-        if (out == null) {
+      boolean space = c == ' ' || c == '\u2028' || c == '\u2029' || Character.isISOControl(c);
+      if (out == null) {
+        // Copy-free until the first change: a space that is not ' ', or a second one in a row.
+        if (space && (c != ' ' || inSpace)) {
           out = new StringBuilder(s.length());
           out.append(s, 0, i);
+        } else {
+          inSpace = space;
+          continue;
         }
-        out.append(' ');
-      } else if (out != null) {
+      }
+      if (space) {
+        if (!inSpace) {
+          out.append(' ');
+        }
+        inSpace = true;
+      } else {
         out.append(c);
+        inSpace = false;
       }
     }
     return out == null ? s : out.toString();
+  }
+
+  /**
+   * The text of an HTML page in one pass: scripts, styles, comments and tags each become one
+   * space, the common entities are decoded, everything else is kept. An opening that is never
+   * closed ({@code <} without {@code >}, {@code <!--} without {@code -->}, {@code <script}
+   * without {@code </script>}) is kept as text, as it is not markup; once a search for a
+   * closing has failed it is not repeated, since every later search would scan a part of the
+   * same rest of the page. So no character is scanned more than a few times.
+   */
+  private static final class HtmlText {
+    private final String s;
+    private final int n;
+    private final StringBuilder out;
+    private boolean noTagEnd;
+    private boolean noCommentEnd;
+    private boolean noScriptEnd;
+    private boolean noStyleEnd;
+
+    HtmlText(String s) {
+      this.s = s;
+      this.n = s.length();
+      this.out = new StringBuilder(Math.min(n, 8192));
+    }
+
+    String text() {
+      int i = 0;
+      while (i < n) {
+        char c = s.charAt(i);
+        int next = c == '<' ? markupEnd(i) : c == '&' ? entityEnd(i) : -1;
+        if (next < 0) {
+          out.append(c);
+          i++;
+        } else {
+          i = next;
+        }
+      }
+      return out.toString();
+    }
+
+    /** After the markup that opens at {@code i}, which becomes one space; -1 when none does. */
+    private int markupEnd(int i) {
+      if (!noCommentEnd && s.startsWith("<!--", i)) {
+        int close = s.indexOf("-->", i + 4);
+        if (close >= 0) {
+          out.append(' ');
+          return close + 3;
+        }
+        noCommentEnd = true;
+      }
+      if (!noScriptEnd && isOpening(i, "script")) {
+        int close = closing(i + 7, "script");
+        if (close >= 0) {
+          out.append(' ');
+          return close;
+        }
+        noScriptEnd = true;
+      }
+      if (!noStyleEnd && isOpening(i, "style")) {
+        int close = closing(i + 6, "style");
+        if (close >= 0) {
+          out.append(' ');
+          return close;
+        }
+        noStyleEnd = true;
+      }
+      if (!noTagEnd) {
+        int close = s.indexOf('>', i + 1);
+        if (close >= 0) {
+          out.append(' ');
+          return close + 1;
+        }
+        noTagEnd = true;
+      }
+      return -1;
+    }
+
+    /** Whether {@code <name} opens at {@code i}, followed by something other than a word character. */
+    private boolean isOpening(int i, String name) {
+      int after = i + 1 + name.length();
+      return s.regionMatches(true, i + 1, name, 0, name.length())
+          && (after >= n || !isWordChar(s.charAt(after)));
+    }
+
+    /** After the first {@code </name>} (white space allowed before '>') from {@code from}, or -1. */
+    private int closing(int from, String name) {
+      for (int k = s.indexOf("</", from); k >= 0; k = s.indexOf("</", k + 2)) {
+        if (s.regionMatches(true, k + 2, name, 0, name.length())) {
+          int j = k + 2 + name.length();
+          while (j < n && isSpace(s.charAt(j))) {
+            j++;
+          }
+          if (j < n && s.charAt(j) == '>') {
+            return j + 1;
+          }
+        }
+      }
+      return -1;
+    }
+
+    /** After the entity at {@code i}, whose character has been written; -1 when none is there. */
+    private int entityEnd(int i) {
+      for (int e = 0; e < ENTITIES.length; e++) {
+        if (s.startsWith(ENTITIES[e], i)) {
+          out.append(DECODED[e]);
+          return i + ENTITIES[e].length();
+        }
+      }
+      return -1;
+    }
+
+    private static boolean isWordChar(char c) {
+      return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
   }
 }

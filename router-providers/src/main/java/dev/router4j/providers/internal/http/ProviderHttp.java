@@ -16,21 +16,29 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSource;
 
 /**
  * The HTTP exchange every adapter shares: JSON request bodies, calls bounded by the attempt's
  * timeout, and the non-streamed round trip (execute, classify a non-2xx reply, read a 2xx
  * one, close) with every failure classified by the shared {@link ErrorClassifier} and without
- * the call's secret. Streams go through {@link SseStreamCall}. Thread-safe.
+ * the call's secret. Every 2xx body is read through the provider's {@link BodyLimit}. Streams
+ * go through {@link SseStreamCall}. Thread-safe.
  */
 public final class ProviderHttp {
   private final OkHttpClient client;
   private final String provider;
   private final ErrorClassifier errors;
+  private final long maxResponseBytes;
+
+  /** The exchange for one provider, with a classifier of its own and the default cap. */
+  public ProviderHttp(OkHttpClient client, String provider) {
+    this(client, provider, BodyLimit.DEFAULT_MAX_BYTES);
+  }
 
   /** The exchange for one provider, with a classifier of its own. */
-  public ProviderHttp(OkHttpClient client, String provider) {
-    this(client, provider, new ErrorClassifier());
+  public ProviderHttp(OkHttpClient client, String provider, long maxResponseBytes) {
+    this(client, provider, new ErrorClassifier(), maxResponseBytes);
   }
 
   /**
@@ -38,11 +46,19 @@ public final class ProviderHttp {
    *
    * @param errors the classifier; one made by {@link ErrorClassifier#redacting(String...)}
    *     removes a secret fixed for every call
+   * @param maxResponseBytes the most bytes read of one reply or stream
+   * @throws IllegalArgumentException when {@code maxResponseBytes} is not positive
    */
-  public ProviderHttp(OkHttpClient client, String provider, ErrorClassifier errors) {
+  public ProviderHttp(
+      OkHttpClient client, String provider, ErrorClassifier errors, long maxResponseBytes) {
+    if (maxResponseBytes <= 0) {
+      throw new IllegalArgumentException(
+          "maxResponseBytes must be positive, was " + maxResponseBytes);
+    }
     this.client = Objects.requireNonNull(client, "client");
     this.provider = provider;
     this.errors = Objects.requireNonNull(errors, "errors");
+    this.maxResponseBytes = maxResponseBytes;
   }
 
   /** The provider slug put on errors. */
@@ -53,6 +69,19 @@ public final class ProviderHttp {
   /** The classifier, before any call's secret is added to it. */
   public ErrorClassifier errors() {
     return errors;
+  }
+
+  /** The most bytes read of one reply or stream. */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  /**
+   * The reply's body, failing with {@link BodyLimit.TooLarge} once more than {@link
+   * #maxResponseBytes()} have been read.
+   */
+  public BufferedSource body(Response response) {
+    return BodyLimit.source(response.body(), maxResponseBytes, provider);
   }
 
   /** Reads a 2xx reply; an {@link IOException} while reading is a transport failure. */
@@ -113,16 +142,16 @@ public final class ProviderHttp {
    */
   public <T> T execute(Request request, Duration timeout, String model, Credential credential,
       Reader<T> reader) {
-    ErrorClassifier errors = this.errors.redacting(credential);
+    // The classifier with the call's secret is made only when something fails.
     try (Response response = newCall(request, timeout).execute()) {
       if (!response.isSuccessful()) {
-        throw errors.classify(response, provider, model);
+        throw errors.redacting(credential).classify(response, provider, model);
       }
       return reader.read(response);
     } catch (IOException e) {
-      throw errors.classifyTransport(e, provider, model);
+      throw errors.redacting(credential).classifyTransport(e, provider, model);
     } catch (RouterException e) {
-      throw errors.scrub(e);
+      throw errors.redacting(credential).scrub(e);
     }
   }
 }

@@ -6,8 +6,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
+import okio.Buffer;
 import okio.BufferedSource;
 import okio.Okio;
 import okio.Source;
@@ -38,6 +40,11 @@ import okio.Source;
  * {@link #incompleteEvent()} returns what had arrived of the cut event, so callers can tell a
  * truncated stream from a complete one.
  *
+ * <p>Copies are few: a pull-mode reader parses the source's buffered bytes in place, a line that
+ * arrived whole is parsed where it lies (only a line cut by a read is gathered), an event of
+ * one data line gets that line's {@code String} as its data, and repeated event names are
+ * shared.
+ *
  * <p>Memory is bounded: each line is parsed as soon as its end arrives, and an event whose
  * field lines add up to more than {@code maxEventBytes} fails with {@link
  * EventTooLargeException} (a {@link RouterException} of category {@link
@@ -66,18 +73,23 @@ public final class SseReader implements Closeable {
   private static final byte[] EVENT = ascii("event");
   private static final byte[] ID = ascii("id");
   private static final byte[] RETRY = ascii("retry");
+  private static final byte[] NO_BYTES = {};
   private static final int INITIAL_LINE = 256;
   private static final int KEEP_LINE = 64 * 1024;
-  private static final int READ_CHUNK = 8192;
+  /** How many distinct event names are remembered so that a repeated one is not decoded again. */
+  private static final int NAMES = 8;
+  /** Longer names are not remembered: a hostile stream must not make the reader keep much. */
+  private static final int MAX_NAME = 64;
 
   private final int maxEventBytes;
   private final BufferedSource source;
   private final Consumer<? super SseEvent> listener;
   private final ArrayDeque<SseEvent> ready = new ArrayDeque<>();
-  private byte[] readBuffer;
+  /** Lends the pull source's buffered bytes to the parser without copying them. */
+  private Buffer.UnsafeCursor cursor;
 
-  // Current line.
-  private byte[] line = new byte[INITIAL_LINE];
+  // Current line, when it spans reads (a line that arrives whole is parsed in place).
+  private byte[] line = NO_BYTES;
   private int lineLength;
   private boolean lineStarted;
   private boolean inComment;
@@ -87,10 +99,15 @@ public final class SseReader implements Closeable {
   private boolean bomChecked;
   private int bomMatched;
 
-  // Current event.
-  private StringBuilder data = new StringBuilder();
+  // Current event: its first data line, and the lines joined once there are several.
+  private String firstData;
+  private StringBuilder joined;
+  private boolean multiLine;
   private boolean hasData;
   private String eventName;
+  private final byte[][] nameBytes = new byte[NAMES][];
+  private final String[] names = new String[NAMES];
+  private int namesUsed;
   private long pendingBytes;
   private boolean pendingFields;
 
@@ -178,15 +195,21 @@ public final class SseReader implements Closeable {
       if (finished) {
         return null;
       }
-      if (readBuffer == null) {
-        readBuffer = new byte[READ_CHUNK];
-      }
-      int n = source.read(readBuffer, 0, readBuffer.length);
-      if (n < 0) {
+      // request(1) waits for one read from upstream at most, not for a full buffer.
+      if (!source.request(1)) {
         finish();
-      } else {
-        parse(readBuffer, 0, n);
+        continue;
       }
+      Buffer buffer = source.getBuffer();
+      if (cursor == null) {
+        cursor = new Buffer.UnsafeCursor();
+      }
+      int n;
+      try (Buffer.UnsafeCursor c = buffer.readUnsafe(cursor)) {
+        n = c.seek(0); // the first segment, parsed where it lies
+        parse(c.data, c.start, n);
+      }
+      buffer.skip(n);
     }
   }
 
@@ -265,12 +288,12 @@ public final class SseReader implements Closeable {
     }
     finished = true;
     if (lineStarted && !inComment) {
-      processField(line, lineLength);
+      processField(line, 0, lineLength);
       pendingFields = true;
     }
     truncated = pendingFields;
     if (hasData) {
-      incomplete = new SseEvent(emptyToNull(eventName), data.toString(), lastEventId);
+      incomplete = new SseEvent(emptyToNull(eventName), data(), lastEventId);
     }
     resetLine();
     resetEvent();
@@ -362,15 +385,36 @@ public final class SseReader implements Closeable {
       while (j < end && b[j] != '\n' && b[j] != '\r') {
         j++;
       }
-      if (j > i) {
-        appendToLine(b, i, j - i);
-      }
       if (j == end) {
+        if (j > i) {
+          appendToLine(b, i, j - i); // cut by the end of this read: gather it
+        }
         return;
       }
       skipLf = b[j] == '\r';
-      endLine();
+      if (lineStarted) {
+        if (j > i) {
+          appendToLine(b, i, j - i);
+        }
+        endLine();
+      } else {
+        wholeLine(b, i, j);
+      }
       i = j + 1;
+    }
+  }
+
+  /** A line that arrived in one piece, parsed in place: {@code b[from, to)}. */
+  private void wholeLine(byte[] b, int from, int to) {
+    if (from == to) {
+      dispatch();
+    } else if (b[from] != ':') { // comments are skipped
+      if (pendingBytes + (to - from) > maxEventBytes) {
+        throw new EventTooLargeException(maxEventBytes);
+      }
+      processField(b, from, to);
+      pendingBytes += to - from + 1L;
+      pendingFields = true;
     }
   }
 
@@ -387,7 +431,7 @@ public final class SseReader implements Closeable {
       throw new EventTooLargeException(maxEventBytes);
     }
     if (lineLength + length > line.length) {
-      int size = line.length;
+      int size = Math.max(line.length, INITIAL_LINE);
       while (size < lineLength + length) {
         size = size > (Integer.MAX_VALUE >> 1) ? Integer.MAX_VALUE - 8 : size << 1;
       }
@@ -403,50 +447,86 @@ public final class SseReader implements Closeable {
     if (!lineStarted) {
       dispatch();
     } else if (!inComment) {
-      processField(line, lineLength);
+      processField(line, 0, lineLength);
       pendingBytes += lineLength + 1L;
       pendingFields = true;
     }
     resetLine();
   }
 
-  private void processField(byte[] l, int n) {
+  /** One field line, {@code l[from, to)}, not empty and not a comment. */
+  private void processField(byte[] l, int from, int to) {
     int colon = -1;
-    for (int k = 0; k < n; k++) {
+    for (int k = from; k < to; k++) {
       if (l[k] == ':') {
         colon = k;
         break;
       }
     }
-    int nameEnd = colon < 0 ? n : colon;
-    int valueStart = colon < 0 ? n : colon + 1;
-    if (valueStart < n && l[valueStart] == ' ') {
+    int nameEnd = colon < 0 ? to : colon;
+    int valueStart = colon < 0 ? to : colon + 1;
+    if (valueStart < to && l[valueStart] == ' ') {
       valueStart++;
     }
-    if (nameIs(l, nameEnd, DATA)) {
-      if (hasData) {
-        data.append('\n');
-      }
-      data.append(decode(l, valueStart, n));
-      hasData = true;
-    } else if (nameIs(l, nameEnd, EVENT)) {
-      eventName = decode(l, valueStart, n);
-    } else if (nameIs(l, nameEnd, ID)) {
-      String value = decode(l, valueStart, n);
+    if (nameIs(l, from, nameEnd, DATA)) {
+      addData(decode(l, valueStart, to));
+    } else if (nameIs(l, from, nameEnd, EVENT)) {
+      eventName = name(l, valueStart, to);
+    } else if (nameIs(l, from, nameEnd, ID)) {
+      String value = decode(l, valueStart, to);
       if (value.indexOf('\0') < 0) {
         lastEventId = value;
       }
-    } else if (nameIs(l, nameEnd, RETRY)) {
-      long value = digits(l, valueStart, n);
+    } else if (nameIs(l, from, nameEnd, RETRY)) {
+      long value = digits(l, valueStart, to);
       if (value >= 0) {
         retryMillis = value;
       }
     }
   }
 
+  /** Keeps a data line; lines are joined only when an event has more than one. */
+  private void addData(String value) {
+    if (!hasData) {
+      firstData = value;
+      hasData = true;
+      return;
+    }
+    if (!multiLine) {
+      multiLine = true;
+      if (joined == null) {
+        joined = new StringBuilder(firstData.length() + 1 + value.length());
+      }
+      joined.append(firstData);
+    }
+    joined.append('\n').append(value);
+  }
+
+  /** The current event's data. */
+  private String data() {
+    return multiLine ? joined.toString() : firstData;
+  }
+
+  /** An event name, shared with an earlier event of the same name. */
+  private String name(byte[] l, int from, int to) {
+    if (to - from > MAX_NAME) {
+      return decode(l, from, to);
+    }
+    for (int k = 0; k < namesUsed; k++) {
+      if (Arrays.equals(nameBytes[k], 0, nameBytes[k].length, l, from, to)) {
+        return names[k];
+      }
+    }
+    String value = decode(l, from, to);
+    int slot = namesUsed < NAMES ? namesUsed++ : (int) (dispatched % NAMES);
+    nameBytes[slot] = Arrays.copyOfRange(l, from, to);
+    names[slot] = value;
+    return value;
+  }
+
   private void dispatch() {
     if (hasData) {
-      SseEvent event = new SseEvent(emptyToNull(eventName), data.toString(), lastEventId);
+      SseEvent event = new SseEvent(emptyToNull(eventName), data(), lastEventId);
       dispatched++;
       resetEvent();
       if (listener != null) {
@@ -464,16 +544,20 @@ public final class SseReader implements Closeable {
     lineStarted = false;
     inComment = false;
     if (line.length > KEEP_LINE) {
-      line = new byte[INITIAL_LINE];
+      line = NO_BYTES;
     }
   }
 
   private void resetEvent() {
-    if (data.capacity() > KEEP_LINE) {
-      data = new StringBuilder();
-    } else {
-      data.setLength(0);
+    if (multiLine) {
+      if (joined.capacity() > KEEP_LINE) {
+        joined = null;
+      } else {
+        joined.setLength(0);
+      }
+      multiLine = false;
     }
+    firstData = null;
     hasData = false;
     eventName = null;
     pendingBytes = 0;
@@ -489,16 +573,8 @@ public final class SseReader implements Closeable {
     }
   }
 
-  private static boolean nameIs(byte[] l, int nameLength, byte[] name) {
-    if (nameLength != name.length) {
-      return false;
-    }
-    for (int k = 0; k < nameLength; k++) {
-      if (l[k] != name[k]) {
-        return false;
-      }
-    }
-    return true;
+  private static boolean nameIs(byte[] l, int from, int to, byte[] name) {
+    return to - from == name.length && Arrays.equals(l, from, to, name, 0, name.length);
   }
 
   private static long digits(byte[] l, int from, int to) {

@@ -6,6 +6,7 @@ import dev.router4j.api.error.ProviderException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.error.StreamInterruptedException;
 import dev.router4j.api.spi.ChunkListener;
+import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
 import java.io.IOException;
@@ -42,8 +43,6 @@ import okhttp3.Response;
  * The hooks are called on OkHttp's thread, one event at a time.
  */
 public abstract class SseStreamCall implements Callback, StreamHandle {
-  /** The classifier, removing the call's secret from what it makes. */
-  protected final ErrorClassifier errors;
   /** The provider slug, for errors. */
   protected final String provider;
   /** The model asked for, for errors. */
@@ -51,6 +50,11 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
 
   private final Call call;
   private final ChunkListener listener;
+  private final ErrorClassifier plainErrors;
+  private final Credential credential;
+  private final long maxResponseBytes;
+  /** The classifier with the call's secret, made on first use (most streams never fail). */
+  private volatile ErrorClassifier errors;
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final AtomicBoolean ended = new AtomicBoolean();
   private String requestId;
@@ -68,9 +72,21 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
       ProviderHttp http, Request request, ProviderCall attempt, ChunkListener listener) {
     this.call = http.newCall(request, attempt.timeout());
     this.listener = listener;
-    this.errors = http.errors().redacting(attempt.credential());
+    this.plainErrors = http.errors();
+    this.credential = attempt.credential();
+    this.maxResponseBytes = http.maxResponseBytes();
     this.provider = http.provider();
     this.model = attempt.endpoint().model();
+  }
+
+  /** The classifier, removing the call's secret from what it makes. */
+  protected final ErrorClassifier errors() {
+    ErrorClassifier e = errors;
+    if (e == null) {
+      e = plainErrors.redacting(credential);
+      errors = e;
+    }
+    return e;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -103,7 +119,9 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
    * a top-level {@code error} member (see {@link ErrorClassifier#findStreamError(String)}).
    */
   protected ErrorClassifier.StreamError inBandError(SseEvent event) {
-    return errors.findStreamError(event.data());
+    // Most events cannot hold an error: those are passed over without the call's classifier.
+    String data = event.data();
+    return ErrorClassifier.mayHoldError(data) ? errors().findStreamError(data) : null;
   }
 
   /** Whether the caller has seen output (text, reasoning, a tool call...). */
@@ -132,7 +150,7 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
   @Override
   public final void onFailure(Call c, IOException e) {
     if (!cancelled.get()) {
-      fail(errors.classifyTransport(e, provider, model));
+      fail(errors().classifyTransport(e, provider, model));
     }
   }
 
@@ -140,11 +158,12 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
   public final void onResponse(Call c, Response response) {
     try (response) {
       if (!response.isSuccessful()) {
-        fail(errors.classify(response, provider, model));
+        fail(errors().classify(response, provider, model));
         return;
       }
       requestId = ErrorClassifier.requestId(response);
-      SseReader reader = SseReader.of(BodyLimit.source(response.body(), provider));
+      SseReader reader =
+          SseReader.of(BodyLimit.source(response.body(), maxResponseBytes, provider));
       for (SseEvent event; (event = reader.next()) != null; ) {
         if (cancelled.get() || ended.get()) {
           return;
@@ -173,12 +192,12 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
       if (completeAtEndOfBody()) {
         complete();
       } else {
-        fail(errors.streamTruncated(partialText(), provider, model, null));
+        fail(errors().streamTruncated(partialText(), provider, model, null));
       }
     } catch (IOException e) {
       if (!cancelled.get()) {
-        fail(sawOutput() ? errors.streamTruncated(partialText(), provider, model, e)
-            : errors.classifyTransport(e, provider, model));
+        fail(sawOutput() ? errors().streamTruncated(partialText(), provider, model, e)
+            : errors().classifyTransport(e, provider, model));
       }
     } catch (RuntimeException unexpected) {
       // A decoder bug must still end the stream, typed, or the caller would wait forever.
@@ -197,12 +216,12 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
   private RouterException inBandFailure(ErrorClassifier.StreamError inBand, String data) {
     if (!sawOutput()) {
       ProviderException e = inBand.httpStatus() >= 400
-          ? errors.classify(inBand.httpStatus(), name -> null, data, provider, model)
-          : (ProviderException) errors.streamInterrupted(data, "", provider, model).getCause();
+          ? errors().classify(inBand.httpStatus(), name -> null, data, provider, model)
+          : (ProviderException) errors().streamInterrupted(data, "", provider, model).getCause();
       return ErrorClassifier.withRequestId(e, requestId);
     }
     StreamInterruptedException broken =
-        errors.streamInterrupted(data, partialText(), provider, model);
+        errors().streamInterrupted(data, partialText(), provider, model);
     if (requestId != null && broken.getCause() instanceof ProviderException cause) {
       broken = new StreamInterruptedException(broken.getMessage(), broken.partialText(),
           broken.underlyingCategory(), ErrorClassifier.withRequestId(cause, requestId));
@@ -218,7 +237,7 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
 
   private void fail(RouterException e) {
     if (ended.compareAndSet(false, true)) {
-      listener.onError(errors.scrub(e));
+      listener.onError(errors().scrub(e));
     }
   }
 }

@@ -10,7 +10,6 @@ import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderAdapter;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
-import dev.router4j.providers.internal.http.BodyLimit;
 import dev.router4j.providers.internal.http.ErrorClassifier;
 import dev.router4j.providers.internal.http.ProviderHttp;
 import java.time.Duration;
@@ -20,7 +19,8 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * The Chat Completions protocol ({@code openai-chat}) over OkHttp, for api.openai.com, Azure
@@ -36,6 +36,8 @@ import okio.Buffer;
  */
 public final class OpenAiChatAdapter implements ProviderAdapter {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** What every in-band error document holds; a completion almost never does. */
+  private static final ByteString ERROR_MEMBER = ByteString.encodeUtf8("\"error\"");
 
   private final String provider;
   private final OpenAiRoutes routes;
@@ -55,10 +57,13 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
    * @param dialect the host's wire differences
    * @param auth how the key is sent
    * @param headers extra headers sent with every request
+   * @param maxResponseBytes the most bytes read of one reply or stream
    */
   public OpenAiChatAdapter(String provider, OkHttpClient client, HttpUrl baseUrl,
-      OpenAiDialect dialect, AuthStyle auth, Map<String, String> headers) {
-    this(provider, client, OpenAiRoutes.under(baseUrl), dialect, auth, headers);
+      OpenAiDialect dialect, AuthStyle auth, Map<String, String> headers,
+      long maxResponseBytes) {
+    this(provider, client, OpenAiRoutes.under(baseUrl), dialect, auth, headers,
+        maxResponseBytes);
   }
 
   /**
@@ -70,16 +75,18 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
    * @param dialect the host's wire differences
    * @param auth how the key is sent
    * @param headers extra headers sent with every request
+   * @param maxResponseBytes the most bytes read of one reply or stream
    */
   public OpenAiChatAdapter(String provider, OkHttpClient client, OpenAiRoutes routes,
-      OpenAiDialect dialect, AuthStyle auth, Map<String, String> headers) {
+      OpenAiDialect dialect, AuthStyle auth, Map<String, String> headers,
+      long maxResponseBytes) {
     this.provider = provider;
     this.routes = routes;
     this.dialect = dialect;
     this.auth = auth;
     this.headers = Map.copyOf(headers);
     this.writer = new OpenAiRequestWriter(dialect);
-    this.http = new ProviderHttp(client, provider);
+    this.http = new ProviderHttp(client, provider, maxResponseBytes);
     this.errors = http.errors();
   }
 
@@ -97,16 +104,22 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
   public ChatResponse chat(ProviderCall call) {
     String model = call.endpoint().model();
     return http.execute(request(call, false), call, response -> {
-      String body = BodyLimit.source(response.body(), provider).readUtf8();
-      ErrorClassifier.StreamError inBand = errors.findStreamError(body);
-      if (inBand != null) {
-        // Some gateways answer 200 with an error document instead of a completion.
-        int status = inBand.httpStatus() >= 400 ? inBand.httpStatus() : 502;
-        throw ErrorClassifier.withRequestId(
-            errors.classify(status, response.headers(), body, provider, model),
-            ErrorClassifier.requestId(response));
+      BufferedSource body = http.body(response);
+      // Looking for the error member buffers the whole reply (under the cap, so that a read
+      // failure is still a transport failure); the completion is then parsed from those same
+      // bytes. Only a reply that mentions "error" is decoded to text and checked.
+      if (body.indexOf(ERROR_MEMBER) >= 0) {
+        String text = body.peek().readUtf8();
+        ErrorClassifier.StreamError inBand = errors.findStreamError(text);
+        if (inBand != null) {
+          // Some gateways answer 200 with an error document instead of a completion.
+          int status = inBand.httpStatus() >= 400 ? inBand.httpStatus() : 502;
+          throw ErrorClassifier.withRequestId(
+              errors.classify(status, response.headers(), text, provider, model),
+              ErrorClassifier.requestId(response));
+        }
       }
-      ChatResponse parsed = OpenAiResponseReader.read(new Buffer().writeUtf8(body), dialect);
+      ChatResponse parsed = OpenAiResponseReader.read(body, dialect);
       if (parsed.provider() == null) {
         parsed = parsed.toBuilder().provider(provider).build();
       }
@@ -131,7 +144,7 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
     RequestBody body = http.json(() -> OpenAiEmbeddings.body(request, wireModel), true, JSON);
     return http.execute(build(routes.embeddings(endpoint), body, credential, false), timeout,
         endpoint.model(), credential, response -> OpenAiEmbeddings.read(
-            response.body().source(), request.input().size(), wireModel, provider));
+            http.body(response), request.input().size(), wireModel, provider));
   }
 
   Request request(ProviderCall call, boolean stream) {

@@ -50,7 +50,7 @@ public final class OpenAiChunkReader {
           }
           // Groq reports a stream's usage inside x_groq on its last chunk.
           Object groq = JsonTrees.read(r);
-          top.extra.put("x_groq", groq);
+          top.extra().put("x_groq", groq);
           if (groq instanceof Map<?, ?> m && m.get("usage") != null) {
             top.hostUsage = OpenAiResponseReader.usage(JsonReader.of(
                 new Buffer().writeUtf8(OpenAiJson.writeTree(m.get("usage")))));
@@ -75,10 +75,11 @@ public final class OpenAiChunkReader {
     String content = null;
     String refusal = null;
     String reasoning = null;
-    List<ReasoningDetail> details = new ArrayList<>();
-    List<ToolCallDelta> calls = new ArrayList<>();
-    List<Annotation> annotations = new ArrayList<>();
-    Map<String, Object> extra = new LinkedHashMap<>();
+    // Made only when the delta has some: most deltas carry a piece of text and nothing else.
+    List<ReasoningDetail> details = null;
+    List<ToolCallDelta> calls = null;
+    List<Annotation> annotations = null;
+    Map<String, Object> extra = null;
     r.beginObject();
     while (r.hasNext()) {
       switch (r.selectName(DELTA)) {
@@ -90,11 +91,17 @@ public final class OpenAiChunkReader {
         case 2: refusal = string(r); break;
         case 3: reasoning = string(r); break;
         case 4:
+          details = details == null ? new ArrayList<>() : details;
           OpenAiJson.array(r, details,
               e -> OpenAiResponseReader.reasoningDetail(JsonTrees.read(e)));
           break;
-        case 5: OpenAiJson.array(r, calls, e -> toolCall(e, calls.size())); break;
+        case 5:
+          List<ToolCallDelta> found = calls == null ? new ArrayList<>() : calls;
+          OpenAiJson.array(r, found, e -> toolCall(e, found.size()));
+          calls = found;
+          break;
         case 6:
+          annotations = annotations == null ? new ArrayList<>() : annotations;
           OpenAiJson.array(r, annotations, e -> OpenAiResponseReader.annotation(JsonTrees.read(e)));
           break;
         case 7:
@@ -105,6 +112,7 @@ public final class OpenAiChunkReader {
           break;
         case 8: r.skipValue(); break;
         default:
+          extra = extra == null ? new LinkedHashMap<>() : extra;
           extra.put(r.nextName(), JsonTrees.read(r));
       }
     }

@@ -130,7 +130,15 @@ final class OpenAiJson {
     /** A usage the host reports elsewhere (Groq's {@code x_groq.usage}), else null. */
     Usage hostUsage;
     final List<C> choices = new ArrayList<>();
-    final Map<String, Object> extra = new LinkedHashMap<>();
+    /** Unknown members, or null while there are none (most replies have none). */
+    Map<String, Object> extra;
+
+    Map<String, Object> extra() {
+      if (extra == null) {
+        extra = new LinkedHashMap<>();
+      }
+      return extra;
+    }
   }
 
   /**
@@ -154,7 +162,7 @@ final class OpenAiJson {
         case 7: t.usage = OpenAiResponseReader.usage(r); break;
         default:
           if (index < 0) {
-            t.extra.put(r.nextName(), JsonTrees.read(r));
+            t.extra().put(r.nextName(), JsonTrees.read(r));
           } else {
             own.read(index, t);
           }
@@ -171,7 +179,8 @@ final class OpenAiJson {
     String finish;
     String nativeFinish;
     Object logprobs;
-    final Map<String, Object> extra = new LinkedHashMap<>();
+    /** Unknown members, or null while there are none. */
+    Map<String, Object> extra;
 
     /** The normalized finish reason: a wire value, or a host's own normalized. */
     FinishReason finishReason() {
@@ -201,6 +210,9 @@ final class OpenAiJson {
         case 3: c.nativeFinish = string(r); break;
         case 4: c.logprobs = JsonTrees.read(r); break;
         default:
+          if (c.extra == null) {
+            c.extra = new LinkedHashMap<>();
+          }
           c.extra.put(r.nextName(), JsonTrees.read(r));
       }
     }

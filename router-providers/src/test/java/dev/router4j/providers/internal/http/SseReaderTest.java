@@ -416,6 +416,77 @@ class SseReaderTest {
     }
   }
 
+  /** A source that hands out at most {@code chunk} bytes per read, as a slow socket does. */
+  private static okio.Source trickle(byte[] bytes, int chunk) {
+    Buffer all = new Buffer().write(bytes);
+    return new okio.Source() {
+      @Override
+      public long read(Buffer sink, long byteCount) throws IOException {
+        return all.read(sink, Math.min(byteCount, chunk));
+      }
+
+      @Override
+      public okio.Timeout timeout() {
+        return okio.Timeout.NONE;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 7, 64, 8191, 8192, 8193, 100_000})
+  void aPullReaderGivesThePushReadersEventsHoweverItsSourceDeliversTheBytes(int chunk)
+      throws IOException {
+    // Longer than several of Okio's 8 KiB segments, with a line that spans three of them,
+    // CRLF pairs, comments, named events and several data lines per event.
+    String text = "\uFEFF" + OPENROUTER_STREAM.repeat(40)
+        + "event: big\r\ndata: " + "é".repeat(10_000) + "\r\n\r\n"
+        + ("event: content_block_delta\r\ndata: {\"text\":\"€\"}\r\n\r\n"
+            + "event: ping\rdata: {}\r\r").repeat(20) + "data: one\ndata: two\n\ndata: three\n\n"
+        + "id: 7\nretry: 50\ndata: tail";
+    byte[] bytes = utf8(text);
+    Outcome pushed = readInPieces(bytes);
+
+    SseReader reader = SseReader.of(trickle(bytes, chunk));
+    List<SseEvent> events = new ArrayList<>();
+    boolean clean = reader.readAll(events::add);
+
+    assertThat(events).isEqualTo(pushed.events());
+    assertThat(clean).isEqualTo(pushed.clean()).isFalse();
+    assertThat(reader.incompleteEvent()).isEqualTo(pushed.incomplete())
+        .isEqualTo(new SseEvent(null, "tail", "7"));
+    assertThat(reader.retryMillis()).isEqualTo(50);
+    assertThat(events).filteredOn(e -> e.is("big")).singleElement()
+        .satisfies(e -> assertThat(e.data()).isEqualTo("é".repeat(10_000)));
+  }
+
+  @Test
+  void aSingleLineEventAfterAJoinedOneIsNotJoinedToIt() {
+    assertThat(readWhole("data: a\ndata: b\n\ndata: c\n\ndata: d\ndata:\ndata: e\n\n")
+        .events()).extracting(SseEvent::data).containsExactly("a\nb", "c", "d\n\ne");
+  }
+
+  @Test
+  void eventNamesStayRightWhenMoreDistinctNamesComeThanAreRemembered() {
+    StringBuilder text = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (int n = 0; n < 20; n++) {
+        String name = n % 2 == 0 ? "delta" : "kind_" + n;
+        text.append("event: ").append(name).append("\ndata: x\n\n");
+        expected.add(name);
+      }
+    }
+    assertThat(readWhole(text.toString()).events()).extracting(SseEvent::event)
+        .containsExactlyElementsOf(expected);
+    List<SseEvent> events = readWhole("event: ping\ndata: 1\n\nevent: ping\ndata: 2\n\n")
+        .events();
+    assertThat(events.get(1).event()).as("a repeated name is shared, not decoded again")
+        .isSameAs(events.get(0).event());
+  }
+
   @Test
   void doneIsRecognisedOnlyAsTheWholeData() {
     assertThat(SseEvent.of("[DONE]").isDone()).isTrue();
