@@ -16,11 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The choice is a smooth weighted round-robin, as nginx balances upstreams: at each pick
  * every key that is not resting adds its weight to a running score, the key with the highest
- * score is chosen and loses the sum of the weights. Over any run of picks in which the same keys
- * are awake, each key's share is exact to within one pick, the picks of a heavy key are spread
- * out rather than bunched (weights 2 and 1 give A B A, A B A, ...), and nothing is random, so
- * tests can assert the sequence. A key that wakes up keeps the score it had, so it neither
- * floods nor starves.
+ * score is chosen and loses the sum of the weights. From equal scores, every run of picks as
+ * long as the sum of the weights gives each key exactly its weight; the picks of a heavy key
+ * are spread out rather than bunched (weights 2 and 1 give A B A, A B A, ...); and nothing is
+ * random, so tests can assert the sequence. A resting key's score stands still and it takes up
+ * its share again when it wakes; since scores stay bounded, shares stay within a few picks of
+ * exact across rests.
  *
  * <p>Thread-safe: each provider's keys are chosen under a lock of their own, held for a few
  * additions.

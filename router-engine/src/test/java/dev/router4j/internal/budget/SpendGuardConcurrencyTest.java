@@ -207,7 +207,9 @@ class SpendGuardConcurrencyTest {
     BigDecimal dime = new BigDecimal("0.10");
     BigDecimal limit = new BigDecimal("0.20");
     SpendGuard g = guard(Workspace.builder("prod")
-        .spendCap(SpendCap.eachUser(BudgetPeriod.ALL_TIME, limit.toPlainString()))
+        // No alerts: tens of thousands of full caps would each log three.
+        .spendCap(SpendCap.eachUser(BudgetPeriod.ALL_TIME, limit.toPlainString())
+            .withAlertThresholds())
         .build());
     int threads = 8;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
