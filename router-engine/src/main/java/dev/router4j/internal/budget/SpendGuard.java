@@ -324,6 +324,18 @@ public final class SpendGuard {
     return out;
   }
 
+  /**
+   * Whether the workspace has any spend cap, so that a caller can skip working out a worst case
+   * that no cap would look at. False for no workspace or one the guard does not know.
+   */
+  public boolean hasCaps(String workspace) {
+    if (workspace == null) {
+      return false;
+    }
+    Slot[] slots = workspaces.get(workspace);
+    return slots != null && slots.length > 0;
+  }
+
   /** How many reservations are open. */
   public int outstanding() {
     return outstanding.size();
