@@ -469,7 +469,7 @@ public final class Router implements AutoCloseable {
     }
     RoutePlan plan = planner.plan(r, guardrail);
     CallScope s = r.user() == null ? scope : scope.withUser(r.user());
-    AttemptGate gate = new CallGate(guard, rates, s, TokenEstimator.promptTokens(r),
+    AttemptGate gate = new CallGate(guard, rates, s, r,
         platformFeePercent);
     return new Call(r, plan, gate, s, startNanos, clock.instant());
   }

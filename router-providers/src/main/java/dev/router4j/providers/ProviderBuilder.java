@@ -35,7 +35,7 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
   protected final String name;
   /** The API root. */
   protected String baseUrl;
-  /** The keys, in preference order. */
+  /** The keys, in the order they were added; the router shares calls among them by weight. */
   protected final List<Credential> credentials = new ArrayList<>();
   /** Headers sent with every request. */
   protected final Map<String, String> headers = new LinkedHashMap<>();
@@ -87,14 +87,28 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
     return self();
   }
 
-  /** Adds an API key. Several keys may be added; the router chooses among them. */
+  /**
+   * Adds an API key of weight 1, labelled {@code <slug>-key-<n>}. Several keys may be added;
+   * the router shares calls among those that are not resting in proportion to their weights.
+   */
   public B apiKey(String key) {
+    return apiKey(key, Credential.DEFAULT_WEIGHT);
+  }
+
+  /**
+   * Adds an API key with a weight, labelled {@code <slug>-key-<n>}: a key of weight 3 takes
+   * three calls for each call of a key of weight 1.
+   *
+   * @throws dev.router4j.api.error.InvalidRequestException when the key is blank or the weight
+   *     is below 1
+   */
+  public B apiKey(String key, int weight) {
     Objects.requireNonNull(key, "apiKey (is the environment variable set?)");
-    credentials.add(new Credential(slug + "-key-" + (credentials.size() + 1), key));
+    credentials.add(new Credential(slug + "-key-" + (credentials.size() + 1), key, weight));
     return self();
   }
 
-  /** Adds a labelled credential. */
+  /** Adds a labelled credential, with its weight ({@link Credential#withWeight(int)}). */
   public B credential(Credential credential) {
     credentials.add(Objects.requireNonNull(credential, "credential"));
     return self();

@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param slug the provider slug, matched against catalog endpoints and preferences
  * @param adapter the protocol adapter
- * @param credentials the keys to use, in preference order (empty for hosts without auth)
+ * @param credentials the keys to use, shared by {@linkplain Credential#weight() weight} (empty
+ *     for hosts without auth)
  * @param models models to add to the catalog
  * @param endpoints endpoints to add to or override in the catalog
  */

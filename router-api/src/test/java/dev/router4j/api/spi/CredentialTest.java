@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CredentialTest {
 
-  private static final String SECRET = "sk-proj-abcdefghijklmnop1234";
+  private static final String SECRET = "sk-" + "proj-abcdefghijklmnop1234";
 
   @Test
   void toStringNeverContainsTheSecret() {
@@ -43,5 +43,42 @@ class CredentialTest {
         () -> new Credential("l", null));
     assertThat(noSecret.field()).isEqualTo("secret");
     assertThat(noSecret.getMessage()).isEqualTo("secret: is required");
+  }
+
+  @Test
+  void theTwoArgumentConstructorAndApiKeyGiveTheDefaultWeight() {
+    assertThat(new Credential("openai-main", SECRET).weight()).isEqualTo(1);
+    assertThat(Credential.apiKey("openai", SECRET).weight()).isEqualTo(Credential.DEFAULT_WEIGHT);
+    assertThat(new Credential("openai-main", SECRET))
+        .isEqualTo(new Credential("openai-main", SECRET, 1));
+  }
+
+  @Test
+  void withWeightCopiesTheKeyWithTheNewWeight() {
+    Credential c = new Credential("openai-main", SECRET).withWeight(3);
+    assertThat(c.weight()).isEqualTo(3);
+    assertThat(c.label()).isEqualTo("openai-main");
+    assertThat(c.secret()).isEqualTo(SECRET);
+    assertThat(c.withWeight(3)).isSameAs(c);
+    assertThat(c).isNotEqualTo(new Credential("openai-main", SECRET));
+  }
+
+  @Test
+  void toStringShowsAWeightOtherThanTheDefaultButNeverTheSecret() {
+    Credential c = new Credential("openai-main", SECRET, 5);
+    assertThat(c.toString()).isEqualTo("Credential[openai-main, weight=5, secret=<redacted>]");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
+  void aWeightBelowOneIsRejectedNamingTheLabelButNotTheSecret(int weight) {
+    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
+        () -> new Credential("openai-main", SECRET, weight));
+    assertThat(e.field()).isEqualTo("weight");
+    assertThat(e.getMessage()).isEqualTo(
+        "weight: must be at least 1, was " + weight + " for credential 'openai-main'");
+    assertThat(e.getMessage()).doesNotContain(SECRET);
+    assertThat(catchThrowableOfType(InvalidRequestException.class,
+        () -> Credential.apiKey("openai", SECRET).withWeight(weight)).field()).isEqualTo("weight");
   }
 }

@@ -58,6 +58,10 @@ public final class RateGate {
 
   private final Map<String, Rule[]> byWorkspace;
   private final Rule[] global;
+  /** The workspaces with a token limit of their own. */
+  private final java.util.Set<String> countTokens;
+  /** Whether a router-wide limit counts tokens. */
+  private final boolean globalCountsTokens;
   private final Ticker ticker;
   private final Sleeper sleeper;
   private final AtomicLong limiterOrder = new AtomicLong();
@@ -94,6 +98,33 @@ public final class RateGate {
       g[i] = new Rule(this, null, Objects.requireNonNull(routerWide.get(i), "routerWide limit"), now);
     }
     this.global = g;
+    java.util.Set<String> tokens = new java.util.HashSet<>();
+    map.forEach((name, rules) -> {
+      if (countsTokens(rules)) {
+        tokens.add(name);
+      }
+    });
+    this.countTokens = java.util.Set.copyOf(tokens);
+    this.globalCountsTokens = countsTokens(g);
+  }
+
+  private static boolean countsTokens(Rule[] rules) {
+    for (Rule r : rules) {
+      if (r.limit.tokensPerMinute() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a call of the workspace may meet a token limit (its own or a router-wide one), so
+   * that a caller can skip counting tokens that no limit would look at.
+   *
+   * @param workspace the workspace's name, or null for none
+   */
+  public boolean countsTokens(String workspace) {
+    return globalCountsTokens || (workspace != null && countTokens.contains(workspace));
   }
 
   /** A gate with the router-wide free-variant limit. */

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * {@code spent + reserved + worstCase <= limit} and adds its worst case to {@code reserved} in
  * one step, holding the locks of every counter it touches. The locks are taken in one global
  * order (each counter's creation number), so two calls never deadlock, and either every
- * applicable cap takes the reservation or none does. Hence at every moment
+ * applicable cap takes the reservation or none does. A settlement swaps the reservation for the
+ * actual cost on each counter within one hold of its lock, so no reservation can be made
+ * against a counter that has given a reservation back but not yet counted its cost. Hence at every moment
  * {@code spent + reserved <= limit} for every counter, whatever the number of threads, as long
  * as attempts cost no more than their worst case: concurrent requests can overshoot a cap only
  * by the amount their settlements exceed their reservations (usage estimated low, or a
@@ -322,6 +324,18 @@ public final class SpendGuard {
     return out;
   }
 
+  /**
+   * Whether the workspace has any spend cap, so that a caller can skip working out a worst case
+   * that no cap would look at. False for no workspace or one the guard does not know.
+   */
+  public boolean hasCaps(String workspace) {
+    if (workspace == null) {
+      return false;
+    }
+    Slot[] slots = workspaces.get(workspace);
+    return slots != null && slots.length > 0;
+  }
+
   /** How many reservations are open. */
   public int outstanding() {
     return outstanding.size();
@@ -437,29 +451,28 @@ public final class SpendGuard {
     return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
   }
 
-  /** Gives back {@code reserved} and counts {@code spent} on the counter (or its successor). */
+  /**
+   * Gives back {@code reserved} and counts {@code spent} on the counter (or its successor), in
+   * one hold of its lock. Two holds would open a window in which the reservation is gone and the
+   * cost not yet counted, and a reservation made in it could take the counter past its limit.
+   */
   private List<SpendAlert> charge(Counter c, BigDecimal reserved, BigDecimal spent, long now,
       List<SpendAlert> alerts) {
-    if (reserved.signum() != 0) {
-      // A counter holding a reservation is never dropped, so it is still live here.
-      c.lock.lock();
-      try {
-        c.reserved = c.reserved.subtract(reserved);
-      } finally {
-        c.lock.unlock();
-      }
-    }
     while (true) {
       c.lock.lock();
       try {
         if (!c.retired) {
           c.roll(now);
+          c.reserved = c.reserved.subtract(reserved);
           c.spent = c.spent.add(spent);
           return c.crossed(alerts);
         }
       } finally {
         c.lock.unlock();
       }
+      // Only a counter that holds no reservation is dropped, so nothing was reserved here (a
+      // zero worst case, or a reservation that expired): count the cost on the live counter.
+      assert reserved.signum() == 0 : "a counter holding a reservation was dropped";
       c = c.slot.live(c.subject);
     }
   }

@@ -306,4 +306,20 @@ class RateGateTest {
     }
     assertThat(ok).hasValue(500);
   }
+
+  @Test
+  void countsTokensOnlyWhereATokenLimitMayApply() {
+    RateGate requestsOnly = gate(RateLimit.workspace(10));
+    assertThat(requestsOnly.countsTokens("prod")).isFalse();
+    assertThat(requestsOnly.countsTokens(null)).isFalse();
+    RateGate tokens = gate(RateLimit.workspace(10), RateLimit.builder(RateLimit.Scope.PROVIDER)
+        .match("acme").tokensPerMinute(1_000).build());
+    assertThat(tokens.countsTokens("prod")).isTrue();
+    assertThat(tokens.countsTokens("other")).isFalse();
+    assertThat(tokens.countsTokens(null)).isFalse();
+    RateGate routerWide = new RateGate(java.util.List.of(), java.util.List.of(
+        RateLimit.builder(RateLimit.Scope.MODEL).tokensPerMinute(500).build()), ticker, sleeper);
+    assertThat(routerWide.countsTokens(null)).isTrue();
+    assertThat(routerWide.countsTokens("anything")).isTrue();
+  }
 }

@@ -393,4 +393,13 @@ class SpendGuardTest {
         .hasMessage("the reservation was made by another SpendGuard");
     assertThat(r.toString()).isEqualTo("Reservation[$0.1 on 1 caps, open]");
   }
+
+  @Test
+  void hasCapsSaysWhetherAWorkspaceHasAnyCapWithoutFailingOnUnknownNames() {
+    SpendGuard g = guard(daily("1.00"), Workspace.of("free"));
+    assertThat(g.hasCaps("prod")).isTrue();
+    assertThat(g.hasCaps("free")).isFalse();
+    assertThat(g.hasCaps("nope")).isFalse();
+    assertThat(g.hasCaps(null)).isFalse();
+  }
 }

@@ -120,4 +120,19 @@ class CustomHostTest {
     assertThat(OpenAiCompatible.builder("lan").baseUrl("http://10.0.0.5:8000/v1").allowPlainHttp()
         .apiKey("k").build().slug()).isEqualTo("lan");
   }
+
+  @Test
+  void keysAreLabelledInOrderAndCarryTheirWeights() {
+    Provider acme = OpenAiCompatible.builder("acme").baseUrl(server.url("/v1").toString())
+        .apiKey("sk-" + "acme-one")
+        .apiKey("sk-" + "acme-two", 3)
+        .credential(new dev.router4j.api.spi.Credential("acme-spare", "sk-" + "acme-spare")
+            .withWeight(2))
+        .build();
+    assertThat(acme.credentials()).extracting(c -> c.label() + "/" + c.weight())
+        .containsExactly("acme-key-1/1", "acme-key-2/3", "acme-spare/2");
+    assertThatThrownBy(() -> OpenAiCompatible.builder("acme").apiKey("sk-" + "acme-one", 0))
+        .isInstanceOf(dev.router4j.api.error.InvalidRequestException.class)
+        .hasMessage("weight: must be at least 1, was 0 for credential 'acme-key-1'");
+  }
 }
