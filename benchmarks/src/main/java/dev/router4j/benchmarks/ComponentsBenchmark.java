@@ -3,7 +3,6 @@ package dev.router4j.benchmarks;
 import dev.router4j.api.ChatChunk;
 import dev.router4j.api.Usage;
 import dev.router4j.api.catalog.Pricing;
-import dev.router4j.api.cost.Cost;
 import dev.router4j.api.error.ErrorCategory;
 import dev.router4j.api.spi.Sleeper;
 import dev.router4j.api.spi.Ticker;
