@@ -92,9 +92,11 @@ public final class Catalog {
       }
       List<Endpoint> eps = List.copyOf(slot.endpoints.values());
       byModel.put(m.id(), eps);
-      for (Endpoint e : eps) {
+      // The slot is keyed by endpoint id already: no need to build each id again.
+      for (Map.Entry<String, Endpoint> entry : slot.endpoints.entrySet()) {
+        Endpoint e = entry.getValue();
         all.add(e);
-        byEndpointId.put(e.id(), e);
+        byEndpointId.put(entry.getKey(), e);
         byProviderBuilding.computeIfAbsent(e.provider(), k -> new ArrayList<>()).add(e);
       }
     }

@@ -20,6 +20,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class EndpointRegistry {
   private final Map<String, List<Route>> byModel;
+  private final Map<String, ModelRoutes> entries;
   private final Map<String, Model> models;
   private final List<Model> callable;
   private final Map<String, Double> cheapest;
@@ -32,14 +33,14 @@ public final class EndpointRegistry {
     this.models = models;
     List<Model> list = new ArrayList<>(byModel.size());
     Map<String, Double> prices = new HashMap<>();
+    Map<String, ModelRoutes> built = new HashMap<>();
     for (Map.Entry<String, List<Route>> e : new java.util.TreeMap<>(byModel).entrySet()) {
       list.add(describe(e.getKey(), e.getValue(), models.get(e.getKey())));
-      double min = Double.POSITIVE_INFINITY;
-      for (Route r : e.getValue()) {
-        min = Math.min(min, Planner.price(r));
-      }
-      prices.put(e.getKey(), min);
+      ModelRoutes entry = new ModelRoutes(e.getKey(), e.getValue(), models.get(e.getKey()));
+      built.put(e.getKey(), entry);
+      prices.put(e.getKey(), entry.cheapest());
     }
+    this.entries = Map.copyOf(built);
     this.callable = List.copyOf(list);
     this.cheapest = Map.copyOf(prices);
     this.throughputPrior = throughputPrior;
@@ -72,7 +73,8 @@ public final class EndpointRegistry {
     for (Endpoint e : catalogEndpoints) {
       Provider p = bySlug.get(e.provider());
       if (p != null) {
-        building.computeIfAbsent(e.model(), k -> new LinkedHashMap<>()).put(e.id(), new Route(e, p));
+        String id = e.id();
+        building.computeIfAbsent(e.model(), k -> new LinkedHashMap<>()).put(id, new Route(e, p, id));
       }
     }
     Map<String, Model> models = new HashMap<>();
@@ -84,7 +86,8 @@ public final class EndpointRegistry {
         models.put(m.id(), m);
       }
       for (Endpoint e : p.endpoints()) {
-        building.computeIfAbsent(e.model(), k -> new LinkedHashMap<>()).put(e.id(), new Route(e, p));
+        String id = e.id();
+        building.computeIfAbsent(e.model(), k -> new LinkedHashMap<>()).put(id, new Route(e, p, id));
       }
     }
     Map<String, List<Route>> index = new HashMap<>();
@@ -100,9 +103,18 @@ public final class EndpointRegistry {
    */
   private static Model describe(String slug, List<Route> routes, Model known) {
     java.util.Set<String> params = new java.util.HashSet<>();
+    // Endpoints mostly share a few parameter sets (Set.copyOf keeps an immutable set as is):
+    // add each instance once.
+    List<Set<String>> added = new ArrayList<>();
     int context = 0;
     for (Route r : routes) {
-      params.addAll(r.endpoint().supportedParameters());
+      Set<String> supported = r.endpoint().supportedParameters();
+      if (!containsInstance(added, supported)) {
+        params.addAll(supported);
+        if (added.size() < 16) {
+          added.add(supported);
+        }
+      }
       context = Math.max(context, r.endpoint().contextLength());
     }
     if (known != null) {
@@ -113,6 +125,15 @@ public final class EndpointRegistry {
           known.distillable());
     }
     return new Model(slug, null, null, 0, null, context, null, null, null, params, null, false);
+  }
+
+  private static boolean containsInstance(List<Set<String>> sets, Set<String> set) {
+    for (Set<String> s : sets) {
+      if (s == set) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every callable model, described, sorted by slug. */
@@ -135,6 +156,11 @@ public final class EndpointRegistry {
     return byModel.containsKey(model);
   }
 
+  /** What the planner precomputed for the model, or null when no provider serves it. */
+  ModelRoutes entry(String model) {
+    return entries.get(model);
+  }
+
   /** The catalog's description of the model, or null when it has none. */
   public Model model(String slug) {
     return models.get(slug);
@@ -153,5 +179,28 @@ public final class EndpointRegistry {
   /** The catalog's time-to-first-token hint for the endpoint in seconds, or NaN. */
   public double latencyPrior(Endpoint e) {
     return latencyPrior.applyAsDouble(e);
+  }
+
+  /**
+   * The throughput hint of one of this registry's routes, read once and kept on the route
+   * (the hints come from an immutable catalog; reading them costs an id and a map lookup).
+   */
+  double throughputPrior(Route r) {
+    double v = r.throughputPrior;
+    if (v == Route.UNREAD) {
+      v = throughputPrior.applyAsDouble(r.endpoint());
+      r.throughputPrior = v;
+    }
+    return v;
+  }
+
+  /** The latency hint of one of this registry's routes, read once and kept on the route. */
+  double latencyPrior(Route r) {
+    double v = r.latencyPrior;
+    if (v == Route.UNREAD) {
+      v = latencyPrior.applyAsDouble(r.endpoint());
+      r.latencyPrior = v;
+    }
+    return v;
   }
 }

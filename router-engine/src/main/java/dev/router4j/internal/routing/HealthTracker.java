@@ -20,6 +20,10 @@ public final class HealthTracker {
   private final Ticker ticker;
   private final ConcurrentHashMap<String, Ring> rings = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Ring> toolRings = new ConcurrentHashMap<>();
+  /** When the latest failure anywhere was recorded; meaningful once {@link #anyFailure} is set. */
+  private volatile long lastFailure;
+  private volatile boolean anyFailure;
+  private final Object failureLock = new Object();
 
   /** A tracker reading time from the ticker. */
   public HealthTracker(Ticker ticker) {
@@ -60,7 +64,16 @@ public final class HealthTracker {
     if (!countsAgainstEndpoint(category)) {
       return;
     }
-    ring(endpointId).add(ticker.read(), false, Double.NaN, Double.NaN);
+    long now = ticker.read();
+    // Noted before the ring so that a planner seeing no recent failure anywhere can skip the
+    // per-endpoint lookups; a planner racing this call sees the endpoint as it was before.
+    synchronized (failureLock) {
+      if (!anyFailure || now - lastFailure > 0) {
+        lastFailure = now;
+      }
+      anyFailure = true;
+    }
+    ring(endpointId).add(now, false, Double.NaN, Double.NaN);
   }
 
   /** Whether a failure of this category says the endpoint is unwell. */
@@ -83,8 +96,25 @@ public final class HealthTracker {
    * when its latest outcome in the window was a failure, or failures outnumber successes there.
    */
   public boolean isStable(String endpointId) {
+    long since = ticker.read() - OUTAGE_WINDOW_NANOS;
+    if (!failedSince(since)) {
+      return true;
+    }
     Ring r = rings.get(endpointId);
-    return r == null || r.stable(ticker.read() - OUTAGE_WINDOW_NANOS);
+    return r == null || r.stable(since);
+  }
+
+  /**
+   * Whether every endpoint is stable: no failure at all was recorded in the last 30 seconds.
+   * One read of the ticker, no lookup; when it is false, ask {@link #isStable} per endpoint.
+   */
+  public boolean allStable() {
+    return !failedSince(ticker.read() - OUTAGE_WINDOW_NANOS);
+  }
+
+  /** Whether some endpoint recorded a failure at or after {@code since}. */
+  private boolean failedSince(long since) {
+    return anyFailure && lastFailure - since >= 0;
   }
 
   /**

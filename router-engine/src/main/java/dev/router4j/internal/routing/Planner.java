@@ -1,21 +1,15 @@
 package dev.router4j.internal.routing;
 
 import dev.router4j.api.ChatRequest;
-import dev.router4j.api.ContentPart;
-import dev.router4j.api.Message;
 import dev.router4j.api.Plugin;
 import dev.router4j.api.Reasoning;
 import dev.router4j.api.ResponseFormat;
 import dev.router4j.api.catalog.Endpoint;
 import dev.router4j.api.catalog.Model;
-import dev.router4j.api.catalog.Pricing;
 import dev.router4j.api.error.InvalidRequestException;
 import dev.router4j.api.error.NoEndpointException;
-import dev.router4j.api.routing.DataCollection;
-import dev.router4j.api.routing.MaxPrice;
 import dev.router4j.api.routing.PercentileCutoffs;
 import dev.router4j.api.routing.ProviderPreferences;
-import dev.router4j.api.routing.Quantization;
 import dev.router4j.api.routing.Sort;
 import dev.router4j.api.spi.ModelSelector;
 import java.math.BigDecimal;
@@ -37,12 +31,16 @@ import java.util.random.RandomGenerator;
  * with weight 1/price² among the stable ones, the rest cheapest first and unstable ones last.
  * Endpoints missing a {@code preferred_*} cutoff move to the end, never out.
  *
+ * <p>What no request changes (each model's routes cheapest first, their draw weights) is
+ * worked out once by the {@link EndpointRegistry}: an exact slug with nothing filtered out and
+ * no recent failure is planned without copying a route, and exclusion reasons are written only
+ * when read.
+ *
  * <p>Thread-safe. All randomness comes from the injected generator and all time from the
  * health tracker's ticker, so a seeded planner gives exact plans.
  */
 public final class Planner {
   private static final long WINDOW_30M = TimeUnit.MINUTES.toNanos(30);
-  private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
   private final EndpointRegistry registry;
   private final HealthTracker health;
@@ -106,7 +104,9 @@ public final class Planner {
    */
   public RoutePlan plan(ChatRequest request,
       java.util.function.Function<Endpoint, String> guardrail) {
-    List<String> models = request.candidateModels();
+    // An exact slug with no fallbacks is the common case: no set of candidates to build.
+    List<String> models = request.models().isEmpty() && request.model() != null
+        ? List.of(request.model()) : request.candidateModels();
     if (models.isEmpty()) {
       if (defaultModel == null) {
         throw new InvalidRequestException("model", "is required (the router has no default model)");
@@ -122,14 +122,22 @@ public final class Planner {
     ProviderPreferences prefs =
         request.provider() == null ? ProviderPreferences.NONE : request.provider();
     int estimatedPrompt = -1;
-    List<String> exclusions = new ArrayList<>();
-    List<List<Step>> perModel = new ArrayList<>(models.size());
+    Exclusions exclusions = new Exclusions();
+    // One model's steps are the plan as they are; only several models are copied into one list.
+    PlannedSteps single = null;
+    List<PlannedSteps> perModel = null;
     Sort sortAcross = null;
     for (String requested : models) {
-      ResolvedModel resolved = resolve(requested);
-      List<Route> routes = registry.routes(resolved.slug());
-      if (routes.isEmpty()) {
-        exclusions.add(requested + " — no registered provider serves this model");
+      ModelRoutes entry = registry.entry(requested);
+      ResolvedModel resolved;
+      if (entry != null) {
+        resolved = entry.exact();
+      } else {
+        resolved = resolve(requested);
+        entry = registry.entry(resolved.slug());
+      }
+      if (entry == null) {
+        exclusions.note(requested + " — no registered provider serves this model");
         continue;
       }
       ChatRequest modelRequest = adjust(request, resolved);
@@ -140,38 +148,38 @@ public final class Planner {
       if (estimatedPrompt < 0) {
         estimatedPrompt = promptTokens.applyAsInt(request);
       }
-      Model model = registry.model(resolved.slug());
-      List<Route> kept = new ArrayList<>(routes.size());
-      for (Route r : routes) {
-        String reason = guardrail == null ? null : guardrail.apply(r.endpoint());
-        if (reason == null) {
-          reason = exclusion(r.endpoint(), model, modelRequest, prefs, resolved, estimatedPrompt);
+      PlannedSteps steps = planModel(entry, resolved, request, modelRequest, prefs, sort,
+          guardrail, estimatedPrompt, exclusions);
+      if (single == null) {
+        single = steps;
+      } else {
+        if (perModel == null) {
+          perModel = new ArrayList<>();
+          perModel.add(single);
         }
-        if (reason == null) {
-          kept.add(r);
-        } else {
-          exclusions.add(r.endpoint().id() + " — " + reason);
+        perModel.add(steps);
+      }
+    }
+    List<Step> plan;
+    if (perModel == null && sortAcross == null) {
+      plan = single == null ? List.of() : single;
+    } else {
+      plan = new ArrayList<>();
+      if (perModel == null) {
+        plan.addAll(single);
+      } else {
+        for (PlannedSteps steps : perModel) {
+          plan.addAll(steps);
         }
       }
-      kept = softFilter(kept, modelRequest);
-      List<Route> ordered = stick(order(kept, prefs, sort), resolved.slug(), request, prefs);
-      List<Step> steps = new ArrayList<>(ordered.size());
-      for (Route r : ordered) {
-        steps.add(new Step(r, modelRequest));
+      if (sortAcross != null) {
+        plan.sort(Comparator.comparing(s -> s.route(), comparator(sortAcross)));
       }
-      perModel.add(steps);
-    }
-    List<Step> plan = new ArrayList<>();
-    for (List<Step> steps : perModel) {
-      plan.addAll(steps);
-    }
-    if (sortAcross != null) {
-      plan.sort(Comparator.comparing(s -> s.route(), comparator(sortAcross)));
     }
     plan = preferThresholds(plan, prefs);
     if (plan.isEmpty()) {
       String known = "";
-      if (perModel.isEmpty()) {
+      if (single == null) {
         // No candidate model is known at all: name what is, so a typo is easy to see.
         Set<String> all = knownModels();
         known = " Known models: " + (all.size() <= 30 ? all.toString()
@@ -179,7 +187,56 @@ public final class Planner {
       }
       throw new NoEndpointException("no endpoint can serve " + models + "." + known, exclusions);
     }
-    return new RoutePlan(List.copyOf(plan), List.copyOf(exclusions));
+    return new RoutePlan(plan instanceof PlannedSteps ? plan : List.copyOf(plan),
+        exclusions.isEmpty() ? List.of() : exclusions);
+  }
+
+  /**
+   * One model's steps: its routes through the hard filters (reasons added to
+   * {@code exclusions}), the soft filters, the order and the sticky route.
+   */
+  private PlannedSteps planModel(ModelRoutes entry, ResolvedModel resolved, ChatRequest request,
+      ChatRequest modelRequest, ProviderPreferences prefs, Sort sort,
+      java.util.function.Function<Endpoint, String> guardrail, int estimatedPrompt,
+      Exclusions exclusions) {
+    List<Route> routes = entry.routes();
+    int n = routes.size();
+    EndpointFilter filter =
+        new EndpointFilter(entry.model(), modelRequest, prefs, resolved, estimatedPrompt);
+    // Left out by a filter, by position in the price order; null while nothing is.
+    boolean[] dropped = null;
+    int kept = n;
+    for (int i = 0; i < n; i++) {
+      Route r = routes.get(i);
+      String reason = guardrail == null ? null : guardrail.apply(r.endpoint());
+      int code = EndpointFilter.PASS;
+      if (reason != null) {
+        exclusions.note(r.id() + " — " + reason);
+      } else {
+        code = filter.check(r);
+        if (code != EndpointFilter.PASS) {
+          exclusions.note(r, filter, code);
+        }
+      }
+      if (reason != null || code != EndpointFilter.PASS) {
+        if (dropped == null) {
+          dropped = new boolean[n];
+        }
+        dropped[entry.priceRank(i)] = true;
+        kept--;
+      }
+    }
+    if (!modelRequest.tools().isEmpty()) {
+      dropped = keepSupporting(entry, dropped, kept, "tools");
+      kept = count(dropped, n);
+    }
+    if (modelRequest.responseFormat() != null
+        && modelRequest.responseFormat().type() != ResponseFormat.Type.TEXT) {
+      dropped = keepSupporting(entry, dropped, kept, "response_format");
+      kept = count(dropped, n);
+    }
+    PlannedSteps ordered = order(entry, dropped, kept, prefs, sort, modelRequest);
+    return stick(ordered, resolved.slug(), request, prefs);
   }
 
   // ---- resolution -------------------------------------------------------------------------
@@ -217,7 +274,7 @@ public final class Planner {
 
   /** Callable models supporting the request's images, tools and structured output. */
   private List<Model> capable(ChatRequest r, boolean freeOnly) {
-    boolean images = hasImages(r);
+    boolean images = EndpointFilter.hasImages(r);
     boolean tools = !r.tools().isEmpty();
     boolean schema = r.responseFormat() != null
         && r.responseFormat().type() == ResponseFormat.Type.JSON_SCHEMA;
@@ -307,188 +364,102 @@ public final class Planner {
 
   // ---- filters ----------------------------------------------------------------------------
 
-  /** Why the endpoint cannot serve the request, or null when it can. */
-  private static String exclusion(Endpoint e, Model model, ChatRequest r, ProviderPreferences p,
-      ResolvedModel resolved, int promptTokens) {
-    if (p.only() != null && !matchesAny(e, p.only())) {
-      return "not in provider.only " + p.only();
-    }
-    if (p.ignore() != null && matchesAny(e, p.ignore())) {
-      return "in provider.ignore";
-    }
-    if (isTier(e, "/priority") && !resolved.has(Variant.NITRO) && !named(e, p)) {
-      return "priority tier needs :nitro or an explicit provider name";
-    }
-    if (isTier(e, "/flex") && !resolved.has(Variant.FLOOR) && !named(e, p)) {
-      return "flex tier needs :floor or an explicit provider name";
-    }
-    if (p.quantizations() != null) {
-      Quantization q = e.quantization() == null ? Quantization.UNKNOWN : e.quantization();
-      if (!p.quantizations().contains(q)) {
-        return "quantization " + q.wireName() + " not in provider.quantizations";
-      }
-    }
-    if (p.dataCollection() == DataCollection.DENY && e.dataPolicy().collectsData()) {
-      return "data_collection deny: the provider retains or trains on prompts";
-    }
-    if (Boolean.TRUE.equals(p.zdr()) && !e.dataPolicy().zeroDataRetention()) {
-      return "zdr: the endpoint is not zero-data-retention";
-    }
-    if (Boolean.TRUE.equals(p.enforceDistillableText()) && model != null && !model.distillable()) {
-      return "enforce_distillable_text: the model's output may not be distilled";
-    }
-    if (Boolean.TRUE.equals(p.requireParameters())) {
-      String missing = unsupportedParameter(e, r);
-      if (missing != null) {
-        return "require_parameters: does not support '" + missing + "'";
-      }
-    }
-    Integer maxTokens = r.effectiveMaxTokens();
-    if (maxTokens != null && e.maxCompletionTokens() != null && maxTokens > e.maxCompletionTokens()) {
-      return "max_tokens " + maxTokens + " exceeds the endpoint's " + e.maxCompletionTokens();
-    }
-    long needed = (long) promptTokens + (maxTokens == null ? 0 : maxTokens);
-    // Compression can shorten the prompt, never the completion.
-    boolean compressible = dev.router4j.internal.plugins.ContextCompression.applies(r, e.contextLength())
-        && (maxTokens == null || maxTokens < e.contextLength());
-    if (needed > e.contextLength() && !compressible
-        && preciseNeeded(r, e, promptTokens, maxTokens) > e.contextLength()) {
-      return "context: about " + promptTokens + " prompt tokens"
-          + (maxTokens == null ? "" : " + " + maxTokens + " max_tokens")
-          + " exceed the endpoint's " + e.contextLength();
-    }
-    if (e.maxPromptTokens() != null && promptTokens > e.maxPromptTokens()) {
-      return "context: about " + promptTokens + " prompt tokens exceed the endpoint's max prompt "
-          + e.maxPromptTokens();
-    }
-    if (p.maxPrice() != null) {
-      String over = overPrice(e.pricing(), p.maxPrice());
-      if (over != null) {
-        return over;
-      }
-    }
-    if (model != null && !model.acceptsImages() && hasImages(r)) {
-      return "the model does not accept images";
-    }
-    return null;
-  }
-
-  /**
-   * The heuristic count can be off for some scripts and code: close to the limit (within a
-   * third), count with the model's real tokenizer before excluding an endpoint.
-   */
-  private static long preciseNeeded(ChatRequest r, Endpoint e, int heuristic, Integer maxTokens) {
-    long completion = maxTokens == null ? 0 : maxTokens;
-    if (heuristic + completion > e.contextLength() * 4L / 3) {
-      return heuristic + completion;
-    }
-    return dev.router4j.internal.tokens.Tokenizer.forModel(e.model()).promptTokens(r) + completion;
-  }
-
-  private static boolean isTier(Endpoint e, String slashTier) {
-    return e.tag().endsWith(slashTier);
-  }
-
-  private static boolean named(Endpoint e, ProviderPreferences p) {
-    return (p.order() != null && p.order().contains(e.tag()))
-        || (p.only() != null && p.only().contains(e.tag()));
-  }
-
   /** A preference slug matches an endpoint by its full tag, or by its provider when it has no '/'. */
   static boolean matches(Endpoint e, String slug) {
     return slug.equals(e.tag()) || (slug.indexOf('/') < 0 && slug.equals(e.provider()));
   }
 
-  private static boolean matchesAny(Endpoint e, List<String> slugs) {
-    for (String s : slugs) {
-      if (matches(e, s)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String overPrice(Pricing price, MaxPrice max) {
-    if (max.prompt() != null && price.prompt().multiply(MILLION).compareTo(max.prompt()) > 0) {
-      return "max_price.prompt: $" + plain(price.prompt().multiply(MILLION)) + "/M over $"
-          + plain(max.prompt()) + "/M";
-    }
-    if (max.completion() != null
-        && price.completion().multiply(MILLION).compareTo(max.completion()) > 0) {
-      return "max_price.completion: $" + plain(price.completion().multiply(MILLION)) + "/M over $"
-          + plain(max.completion()) + "/M";
-    }
-    if (max.request() != null && price.request() != null
-        && price.request().compareTo(max.request()) > 0) {
-      return "max_price.request: $" + plain(price.request()) + " over $" + plain(max.request());
-    }
-    if (max.image() != null && price.image() != null && price.image().compareTo(max.image()) > 0) {
-      return "max_price.image: $" + plain(price.image()) + " over $" + plain(max.image());
-    }
-    return null;
-  }
-
-  private static String plain(BigDecimal d) {
-    return d.stripTrailingZeros().toPlainString();
-  }
-
-  private static boolean hasImages(ChatRequest r) {
-    for (Message m : r.messages()) {
-      if (m.parts() != null) {
-        for (ContentPart p : m.parts()) {
-          if (p instanceof ContentPart.Image) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
   /** The first parameter the request sets that the endpoint does not list, or null. */
   static String unsupportedParameter(Endpoint e, ChatRequest r) {
-    if (e.supportedParameters().isEmpty()) {
-      return null; // unknown: assume the endpoint takes what it is given
-    }
-    for (String param : RequestParameters.used(r)) {
-      if (!e.supports(param)) {
-        return param;
-      }
-    }
-    return null;
+    return EndpointFilter.unsupportedParameter(e, RequestParameters.used(r));
   }
 
-  /** Tools and response formats: keep the endpoints that support them, when any does. */
-  private static List<Route> softFilter(List<Route> routes, ChatRequest r) {
-    List<Route> out = routes;
-    if (!r.tools().isEmpty()) {
-      out = keepSupporting(out, "tools");
+  /**
+   * A soft filter (tools, response formats): of the routes still in, drop those that do not
+   * support the parameter, unless none does. Returns the updated mask of dropped routes.
+   */
+  private static boolean[] keepSupporting(ModelRoutes entry, boolean[] dropped, int kept,
+      String param) {
+    Route[] byPrice = entry.byPrice();
+    int supporting = 0;
+    for (int k = 0; k < byPrice.length; k++) {
+      if ((dropped == null || !dropped[k]) && supports(byPrice[k], param)) {
+        supporting++;
+      }
     }
-    if (r.responseFormat() != null && r.responseFormat().type() != ResponseFormat.Type.TEXT) {
-      out = keepSupporting(out, "response_format");
+    if (supporting == 0 || supporting == kept) {
+      return dropped;
+    }
+    boolean[] out = dropped == null ? new boolean[byPrice.length] : dropped;
+    for (int k = 0; k < byPrice.length; k++) {
+      if (!supports(byPrice[k], param)) {
+        out[k] = true;
+      }
     }
     return out;
   }
 
-  private static List<Route> keepSupporting(List<Route> routes, String param) {
-    List<Route> supporting = new ArrayList<>(routes.size());
-    for (Route r : routes) {
-      if (r.endpoint().supportedParameters().isEmpty() || r.endpoint().supports(param)) {
-        supporting.add(r);
+  private static boolean supports(Route r, String param) {
+    return r.endpoint().supportedParameters().isEmpty() || r.endpoint().supports(param);
+  }
+
+  private static int count(boolean[] dropped, int n) {
+    if (dropped == null) {
+      return n;
+    }
+    int kept = 0;
+    for (boolean d : dropped) {
+      if (!d) {
+        kept++;
       }
     }
-    return supporting.isEmpty() ? routes : supporting;
+    return kept;
+  }
+
+  /** The routes left in, in catalog order. */
+  private static List<Route> keptInCatalogOrder(ModelRoutes entry, boolean[] dropped, int kept) {
+    List<Route> routes = entry.routes();
+    if (dropped == null) {
+      return new ArrayList<>(routes);
+    }
+    List<Route> out = new ArrayList<>(kept);
+    for (int i = 0; i < routes.size(); i++) {
+      if (!dropped[entry.priceRank(i)]) {
+        out.add(routes.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** The routes left in, cheapest first (equal prices in catalog order). */
+  private static Route[] keptByPrice(ModelRoutes entry, boolean[] dropped, int kept) {
+    Route[] byPrice = entry.byPrice();
+    if (dropped == null) {
+      return byPrice;
+    }
+    Route[] out = new Route[kept];
+    int j = 0;
+    for (int k = 0; k < byPrice.length; k++) {
+      if (!dropped[k]) {
+        out[j++] = byPrice[k];
+      }
+    }
+    return out;
   }
 
   // ---- ordering ---------------------------------------------------------------------------
 
-  private List<Route> order(List<Route> routes, ProviderPreferences p, Sort sort) {
-    if (routes.size() <= 1) {
-      return routes;
+  private PlannedSteps order(ModelRoutes entry, boolean[] dropped, int kept, ProviderPreferences p,
+      Sort sort, ChatRequest modelRequest) {
+    if (kept == 0) {
+      return PlannedSteps.empty(modelRequest);
     }
-    List<Route> ordered = new ArrayList<>(routes.size());
-    List<Route> rest = new ArrayList<>(routes);
+    if (kept == 1) {
+      return PlannedSteps.of(keptByPrice(entry, dropped, kept), modelRequest);
+    }
     if (p.order() != null) {
+      List<Route> rest = keptInCatalogOrder(entry, dropped, kept);
+      List<Route> ordered = new ArrayList<>(kept);
       for (String slug : p.order()) {
         for (int i = 0; i < rest.size(); i++) {
           if (matches(rest.get(i).endpoint(), slug)) {
@@ -496,23 +467,29 @@ public final class Planner {
           }
         }
       }
-      if (!p.fallbacksAllowed()) {
-        return ordered;
+      if (p.fallbacksAllowed()) {
+        rest.sort(comparator(sort != null ? sort : Sort.PRICE));
+        ordered.addAll(rest);
       }
-      rest.sort(comparator(sort != null ? sort : Sort.PRICE));
-      ordered.addAll(rest);
-      return ordered;
+      return PlannedSteps.of(ordered.toArray(new Route[0]), modelRequest);
     }
     if (sort != null) {
-      rest.sort(comparator(sort));
-      return p.fallbacksAllowed() ? rest : List.of(rest.get(0));
+      Route[] sorted;
+      if (byPriceAlone(sort)) {
+        // The registry's price order is what a stable sort of the routes by price gives.
+        sorted = keptByPrice(entry, dropped, kept);
+      } else {
+        List<Route> rest = keptInCatalogOrder(entry, dropped, kept);
+        rest.sort(comparator(sort));
+        sorted = rest.toArray(new Route[0]);
+      }
+      return new PlannedSteps(sorted, 0, p.fallbacksAllowed() ? kept : 1, modelRequest);
     }
-    ordered = weightedDraw(rest);
-    return p.fallbacksAllowed() ? ordered : List.of(ordered.get(0));
+    return weightedDraw(entry, dropped, kept, p.fallbacksAllowed(), modelRequest);
   }
 
   /** Moves the endpoint the conversation stuck to to the front, while it is stable. */
-  private List<Route> stick(List<Route> ordered, String model, ChatRequest request,
+  private PlannedSteps stick(PlannedSteps ordered, String model, ChatRequest request,
       ProviderPreferences p) {
     if (sticky == null || p.order() != null || ordered.size() < 2) {
       return ordered;
@@ -522,10 +499,8 @@ public final class Planner {
       return ordered;
     }
     for (int i = 1; i < ordered.size(); i++) {
-      if (ordered.get(i).endpoint().id().equals(id)) {
-        List<Route> moved = new ArrayList<>(ordered);
-        moved.add(0, moved.remove(i));
-        return moved;
+      if (ordered.route(i).id().equals(id)) {
+        return new PlannedSteps(ordered.routes(), i, ordered.size(), ordered.request());
       }
     }
     return ordered;
@@ -534,54 +509,102 @@ public final class Planner {
   /**
    * The default order: among stable endpoints one drawn with weight 1/price² (free ones
    * uniformly first), then the other stable ones cheapest first, then the unstable ones.
+   * With nothing filtered out and no recent failure anywhere, this is the registry's price
+   * order with the drawn route in front: nothing is copied.
    */
-  private List<Route> weightedDraw(List<Route> routes) {
-    List<Route> stable = new ArrayList<>(routes.size());
-    List<Route> unstable = new ArrayList<>();
-    for (Route r : routes) {
-      (health.isStable(r.endpoint().id()) ? stable : unstable).add(r);
+  private PlannedSteps weightedDraw(ModelRoutes entry, boolean[] dropped, int kept,
+      boolean fallbacks, ChatRequest modelRequest) {
+    boolean allStable = health.allStable();
+    if (dropped == null && allStable) {
+      return new PlannedSteps(entry.byPrice(), drawAll(entry), fallbacks ? kept : 1,
+          modelRequest);
     }
-    Comparator<Route> byPrice = comparator(Sort.PRICE);
-    stable.sort(byPrice);
-    unstable.sort(byPrice);
-    if (stable.size() > 1) {
-      int pick = draw(stable);
-      if (pick > 0) {
-        stable.add(0, stable.remove(pick));
+    Route[] byPrice = entry.byPrice();
+    Route[] out = new Route[kept];
+    Route[] unstable = null;
+    int stable = 0;
+    int unstableCount = 0;
+    for (int k = 0; k < byPrice.length; k++) {
+      if (dropped != null && dropped[k]) {
+        continue;
+      }
+      Route r = byPrice[k];
+      if (allStable || health.isStable(r.id())) {
+        out[stable++] = r;
+      } else {
+        if (unstable == null) {
+          unstable = new Route[kept];
+        }
+        unstable[unstableCount++] = r;
       }
     }
-    stable.addAll(unstable);
-    return stable;
+    if (unstableCount > 0) {
+      System.arraycopy(unstable, 0, out, stable, unstableCount);
+    }
+    int pick = stable > 1 ? draw(out, stable) : 0;
+    return new PlannedSteps(out, pick, fallbacks ? kept : 1, modelRequest);
   }
 
-  private int draw(List<Route> cheapestFirst) {
+  /** {@link #draw} over all of the model's routes, from the weights the registry summed. */
+  private int drawAll(ModelRoutes entry) {
+    int free = entry.freeCount();
+    if (free > 0) {
+      return free == 1 ? 0 : random.nextInt(free);
+    }
+    int n = entry.byPrice().length;
+    double x = random.nextDouble() * entry.totalWeight();
+    for (int k = 0; k < n; k++) {
+      x -= entry.weight(k);
+      if (x < 0) {
+        return k;
+      }
+    }
+    return n - 1;
+  }
+
+  /** The index of the first of the {@code n} cheapest-first routes, drawn as described above. */
+  private int draw(Route[] cheapestFirst, int n) {
     int free = 0;
-    while (free < cheapestFirst.size() && price(cheapestFirst.get(free)) == 0) {
+    while (free < n && price(cheapestFirst[free]) == 0) {
       free++;
     }
     if (free > 0) {
       return free == 1 ? 0 : random.nextInt(free);
     }
     double total = 0;
-    double[] weights = new double[cheapestFirst.size()];
-    for (int i = 0; i < weights.length; i++) {
-      double price = price(cheapestFirst.get(i));
-      weights[i] = 1.0 / (price * price);
-      total += weights[i];
+    for (int i = 0; i < n; i++) {
+      total += weight(cheapestFirst[i]);
     }
     double x = random.nextDouble() * total;
-    for (int i = 0; i < weights.length; i++) {
-      x -= weights[i];
+    for (int i = 0; i < n; i++) {
+      x -= weight(cheapestFirst[i]);
       if (x < 0) {
         return i;
       }
     }
-    return weights.length - 1;
+    return n - 1;
+  }
+
+  private static double weight(Route r) {
+    double price = price(r);
+    return 1.0 / (price * price);
   }
 
   /** The price used to compare endpoints: prompt plus completion, dollars per million tokens. */
   static double price(Route r) {
     return r.price();
+  }
+
+  /** Whether the sort compares price alone (the last case of {@link #comparator}). */
+  private static boolean byPriceAlone(Sort sort) {
+    switch (sort.by()) {
+      case THROUGHPUT:
+      case LATENCY:
+      case EXACTO:
+        return false;
+      default:
+        return true;
+    }
   }
 
   private Comparator<Route> comparator(Sort sort) {
@@ -595,8 +618,8 @@ public final class Planner {
       case EXACTO:
         // Quality first: usable tool calls, then few errors, then speed, then price.
         return Comparator.comparingDouble(
-                (Route r) -> -health.toolCallSuccess(r.endpoint().id(), WINDOW_30M))
-            .thenComparingDouble(r -> -health.uptime(r.endpoint().id(), WINDOW_30M))
+                (Route r) -> -health.toolCallSuccess(r.id(), WINDOW_30M))
+            .thenComparingDouble(r -> -health.uptime(r.id(), WINDOW_30M))
             .thenComparingDouble(r -> -orZero(throughput(r)))
             .thenComparingDouble(Planner::price);
       default:
@@ -605,13 +628,13 @@ public final class Planner {
   }
 
   private double throughput(Route r) {
-    double seen = health.throughput(r.endpoint().id(), 50, WINDOW_30M);
-    return Double.isNaN(seen) ? registry.throughputPrior(r.endpoint()) : seen;
+    double seen = health.throughput(r.id(), 50, WINDOW_30M);
+    return Double.isNaN(seen) ? registry.throughputPrior(r) : seen;
   }
 
   private double latency(Route r) {
-    double seen = health.latency(r.endpoint().id(), 50, WINDOW_30M);
-    return Double.isNaN(seen) ? registry.latencyPrior(r.endpoint()) : seen;
+    double seen = health.latency(r.id(), 50, WINDOW_30M);
+    return Double.isNaN(seen) ? registry.latencyPrior(r) : seen;
   }
 
   private static double orZero(double v) {
@@ -649,11 +672,11 @@ public final class Planner {
     if (cutoff == null) {
       return true;
     }
-    String id = r.endpoint().id();
+    String id = r.id();
     double v = latency ? health.latency(id, percentile, WINDOW_30M)
         : health.throughput(id, percentile, WINDOW_30M);
     if (Double.isNaN(v) && percentile == 50) {
-      v = latency ? registry.latencyPrior(r.endpoint()) : registry.throughputPrior(r.endpoint());
+      v = latency ? registry.latencyPrior(r) : registry.throughputPrior(r);
     }
     if (Double.isNaN(v)) {
       return false; // nothing known: it cannot be shown to meet the cutoff

@@ -7,19 +7,38 @@ import java.util.Objects;
 
 /**
  * One step of a route plan: an endpoint and the registered provider that can call it, with
- * the endpoint's blended price worked out once (planning compares it many times).
+ * what planning asks of every route on every call worked out once: the blended price, the
+ * endpoint's id (a fresh concatenation each time {@link Endpoint#id()} is called) and whether
+ * its tag names a priority or flex tier.
  */
 public final class Route {
+  /** Not read yet: priors are looked up on first use (see {@link EndpointRegistry}). */
+  static final double UNREAD = Double.NEGATIVE_INFINITY;
+
   private final Endpoint endpoint;
   private final Provider provider;
   private final double price;
+  private final String id;
+  private final boolean priorityTier;
+  private final boolean flexTier;
+  /** The registry's throughput and latency hints, cached by the registry that built the route. */
+  volatile double throughputPrior = UNREAD;
+  volatile double latencyPrior = UNREAD;
 
   /** A route to the endpoint through the provider. */
   public Route(Endpoint endpoint, Provider provider) {
+    this(endpoint, provider, Objects.requireNonNull(endpoint, "endpoint").id());
+  }
+
+  /** A route whose endpoint id the caller has already worked out. */
+  Route(Endpoint endpoint, Provider provider, String id) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.provider = Objects.requireNonNull(provider, "provider");
+    this.id = id;
     Pricing p = endpoint.pricing();
     this.price = p.prompt().add(p.completion()).doubleValue() * 1e6;
+    this.priorityTier = endpoint.tag().endsWith("/priority");
+    this.flexTier = endpoint.tag().endsWith("/flex");
   }
 
   /** The catalog endpoint. */
@@ -32,9 +51,24 @@ public final class Route {
     return provider;
   }
 
+  /** The endpoint's id, {@code tag:model}, computed once. */
+  public String id() {
+    return id;
+  }
+
   /** Prompt plus completion price, dollars per million tokens: what price sorting compares. */
   public double price() {
     return price;
+  }
+
+  /** Whether the endpoint is a priority tier ({@code …/priority}), eligible only on request. */
+  boolean isPriorityTier() {
+    return priorityTier;
+  }
+
+  /** Whether the endpoint is a flex tier ({@code …/flex}), eligible only on request. */
+  boolean isFlexTier() {
+    return flexTier;
   }
 
   @Override
@@ -49,6 +83,6 @@ public final class Route {
 
   @Override
   public String toString() {
-    return "Route[" + endpoint.id() + " via " + provider.slug() + "]";
+    return "Route[" + id + " via " + provider.slug() + "]";
   }
 }
