@@ -16,6 +16,7 @@ import dev.router4j.api.error.RouterException;
 import dev.router4j.api.error.StreamInterruptedException;
 import dev.router4j.api.spi.Provider;
 import dev.router4j.api.spi.ProviderCall;
+import dev.router4j.api.spi.PulledStream;
 import dev.router4j.api.spi.StreamHandle;
 import dev.router4j.providers.testing.EndlessStream;
 import dev.router4j.providers.testing.StreamCollector;
@@ -267,6 +268,108 @@ class ProviderContractTest {
         .as("the server sees the socket closed").isTrue();
     handle.cancel();
     Thread.sleep(100);
+    assertThat(c.terminals.get()).isEqualTo(1);
+  }
+
+  // ---- pulled streams: the same rules, read on the caller's thread ---------------------------
+
+  /** Pumps a pulled stream on this thread to its end, at most 10,000 times. */
+  private static int pumpToTheEnd(StreamHandle handle) {
+    assertThat(handle).isInstanceOf(PulledStream.class);
+    int pumps = 0;
+    while (((PulledStream) handle).pump()) {
+      assertThat(++pumps).as("pumps").isLessThan(10_000);
+    }
+    return pumps;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void aPulledStreamSaysTheSameOnTheCallersThreadAndSendsNothingBeforeItsFirstPump(
+      AdapterFixture fx) throws Exception {
+    Provider p = provider(fx);
+    sse(fx.stream(PIECES, 31, 12));
+    List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    StreamCollector c = new StreamCollector() {
+      @Override
+      public void onChunk(dev.router4j.api.ChatChunk chunk) {
+        threads.add(Thread.currentThread().getName());
+        super.onChunk(chunk);
+      }
+    };
+    StreamHandle handle = p.adapter().openStream(
+        call(fx, p, request(fx).user("Name three French rivers.").stream(true).build()), c);
+    Thread.sleep(50);
+    assertThat(server.getRequestCount()).as("nothing sent before the first pump").isZero();
+
+    int pumps = pumpToTheEnd(handle);
+
+    assertThat(c.done).as("ended within the pumps").isDone();
+    assertThat(c.await()).isNull();
+    assertThat(c.terminals.get()).isEqualTo(1);
+    assertThat(c.text()).isEqualTo(ANSWER);
+    assertThat(c.finish()).isEqualTo(FinishReason.STOP);
+    assertThat(c.usage().completionTokens()).isEqualTo(12);
+    assertThat(threads).containsOnly(Thread.currentThread().getName());
+    assertThat(pumps).as("one pump per chunk-bearing event, the last one ends it")
+        .isLessThanOrEqualTo(c.chunks.size());
+    assertThat(((PulledStream) handle).pump()).as("pumping an ended stream").isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void aPulledStreamReportsErrorsAndCutsLikeAPushedOne(AdapterFixture fx) {
+    Provider p = provider(fx);
+    json(429, fx.errorBody(429, "slow down"), "retry-after", "2");
+    StreamCollector refused = new StreamCollector();
+    pumpToTheEnd(p.adapter().openStream(
+        call(fx, p, request(fx).user("Hi").stream(true).build()), refused));
+    assertThat(refused.done).isDone();
+    assertThat(refused.await()).isInstanceOfSatisfying(ProviderException.class, e -> {
+      assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+      assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+    });
+
+    sse(fx.streamHead(PIECES.subList(0, 2)));
+    StreamCollector cut = new StreamCollector();
+    pumpToTheEnd(p.adapter().openStream(
+        call(fx, p, request(fx).user("Rivers?").stream(true).build()), cut));
+    assertThat(cut.done).isDone();
+    assertThat(cut.await()).isInstanceOfSatisfying(StreamInterruptedException.class,
+        e -> assertThat(e.partialText()).isEqualTo("The Seine, the Loire"));
+    assertThat(cut.terminals.get()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void cancellingAPulledStreamFromAnotherThreadStopsItsPumpAndClosesTheConnection(
+      AdapterFixture fx) throws Exception {
+    Provider p = provider(fx);
+    EndlessStream endless = new EndlessStream(fx.streamHead(List.of("Once")), ": ping\n\n");
+    server.enqueue(endless.response());
+    StreamCollector c = new StreamCollector();
+    StreamHandle handle = p.adapter().openStream(
+        call(fx, p, request(fx).user("A story").stream(true).build()), c);
+    for (int i = 0; i < 10 && !c.text().equals("Once"); i++) {
+      assertThat(((PulledStream) handle).pump()).isTrue(); // a role-only chunk may come first
+    }
+    assertThat(c.text()).isEqualTo("Once");
+    Thread canceller = new Thread(() -> {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      handle.cancel();
+    });
+    canceller.start();
+    long start = System.nanoTime();
+    assertThat(((PulledStream) handle).pump()).as("the pump waiting on pings ends").isFalse();
+    assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+    canceller.join();
+    assertThat(c.await().category()).isEqualTo(ErrorCategory.CANCELLED);
+    assertThat(endless.closedByClient().await(5, TimeUnit.SECONDS))
+        .as("the server sees the socket closed").isTrue();
     assertThat(c.terminals.get()).isEqualTo(1);
   }
 }

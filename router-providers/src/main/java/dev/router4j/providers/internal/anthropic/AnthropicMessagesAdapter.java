@@ -70,8 +70,18 @@ public final class AnthropicMessagesAdapter implements ProviderAdapter {
 
   @Override
   public StreamHandle stream(ProviderCall call, ChunkListener listener) {
+    return streamCall(call, listener).start();
+  }
+
+  /** The same stream, unsent: the router's consumer reads it on its own thread. */
+  @Override
+  public StreamHandle openStream(ProviderCall call, ChunkListener listener) {
+    return streamCall(call, listener);
+  }
+
+  private AnthropicStreamCall streamCall(ProviderCall call, ChunkListener listener) {
     return new AnthropicStreamCall(http, request(call, true), call, listener,
-        excludesReasoning(call)).start();
+        excludesReasoning(call));
   }
 
   Request request(ProviderCall call, boolean stream) {

@@ -80,13 +80,22 @@ public final class GeminiAdapter implements ProviderAdapter {
 
   @Override
   public StreamHandle stream(ProviderCall call, ChunkListener listener) {
+    return streamCall(call, listener).start();
+  }
+
+  /** The same stream, unsent: the router's consumer reads it on its own thread. */
+  @Override
+  public StreamHandle openStream(ProviderCall call, ChunkListener listener) {
+    return streamCall(call, listener);
+  }
+
+  private GeminiStreamCall streamCall(ProviderCall call, ChunkListener listener) {
     Endpoint endpoint = call.endpoint();
     Map<String, Object> body =
         GeminiRequestWriter.body(call.request(), endpoint.upstreamModel());
     Request request = request(url(endpoint.upstreamModel(), "streamGenerateContent", true), body,
         call.credential(), true);
-    return new GeminiStreamCall(http, request, call, listener, new GeminiDecoder(provider))
-        .start();
+    return new GeminiStreamCall(http, request, call, listener, new GeminiDecoder(provider));
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.router4j.api.error.StreamInterruptedException;
 import dev.router4j.api.spi.ChunkListener;
 import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderCall;
+import dev.router4j.api.spi.PulledStream;
 import dev.router4j.api.spi.StreamHandle;
 import java.io.IOException;
 import java.util.List;
@@ -39,10 +40,15 @@ import okhttp3.Response;
  *   <li>No error handed to the listener holds the call's secret.
  * </ul>
  *
+ * <p>Two ways to read: {@link #start()} sends the request and reads the reply on OkHttp's
+ * thread; or, unsent, the call is a {@link PulledStream} that the router's consumer reads on
+ * its own thread with {@link #pump()}, one chunk-bearing event at a time, with no hand-off
+ * between threads. The rules above hold either way.
+ *
  * <p>Subclasses keep only their protocol: the decoding of events and what counts as output.
- * The hooks are called on OkHttp's thread, one event at a time.
+ * The hooks are called on the reading thread, one event at a time.
  */
-public abstract class SseStreamCall implements Callback, StreamHandle {
+public abstract class SseStreamCall implements Callback, PulledStream {
   /** The provider slug, for errors. */
   protected final String provider;
   /** The model asked for, for errors. */
@@ -58,6 +64,15 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final AtomicBoolean ended = new AtomicBoolean();
   private String requestId;
+  /** The reader of the body, once the reply's headers have come. */
+  private SseReader reader;
+  /** The reply when the consumer's thread reads it ({@link #pump()}), to close at the end. */
+  private volatile Response pulled;
+  /**
+   * Held by whoever reads or closes the pulled reply: a body is closed on the thread that
+   * reads it, or by {@link #cancel()} only while no pump is reading.
+   */
+  private final AtomicBoolean reading = new AtomicBoolean();
 
   /**
    * Prepares the call; {@link #start()} sends it.
@@ -139,11 +154,73 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
     return this;
   }
 
+  /**
+   * Reads on the calling thread (the router's consumer): the first pump sends the request
+   * and waits for the headers, each pump after it reads until an event has given the
+   * listener a chunk or the stream has ended.
+   */
+  @Override
+  public final boolean pump() {
+    if (!reading.compareAndSet(false, true)) {
+      throw new IllegalStateException("a stream is read by one thread at a time");
+    }
+    try {
+      return pumpOnce();
+    } finally {
+      reading.set(false);
+      if (cancelled.get()) {
+        closeIfIdle(); // a cancel that came while this pump was reading
+      }
+    }
+  }
+
+  private boolean pumpOnce() {
+    if (ended.get() || cancelled.get()) {
+      closePulledResponse();
+      return false;
+    }
+    try {
+      if (reader == null) {
+        Response r;
+        try {
+          r = call.execute();
+        } catch (IOException e) {
+          onFailure(call, e);
+          return false;
+        }
+        pulled = r;
+        if (!open(r)) {
+          closePulledResponse();
+          return false;
+        }
+      }
+      if (readOne()) {
+        return true;
+      }
+    } catch (IOException | RuntimeException e) {
+      broke(e);
+    }
+    closePulledResponse();
+    return false;
+  }
+
   @Override
   public final void cancel() {
     if (cancelled.compareAndSet(false, true)) {
       call.cancel();
       fail(new RouterException(ErrorCategory.CANCELLED, "stream from " + provider + " cancelled"));
+      closeIfIdle();
+    }
+  }
+
+  /** Closes the pulled reply unless a pump is reading it (that pump closes it on its way out). */
+  private void closeIfIdle() {
+    if (pulled != null && reading.compareAndSet(false, true)) {
+      try {
+        closePulledResponse();
+      } finally {
+        reading.set(false);
+      }
     }
   }
 
@@ -157,59 +234,96 @@ public abstract class SseStreamCall implements Callback, StreamHandle {
   @Override
   public final void onResponse(Call c, Response response) {
     try (response) {
-      if (!response.isSuccessful()) {
-        fail(errors().classify(response, provider, model));
-        return;
-      }
-      requestId = ErrorClassifier.requestId(response);
-      SseReader reader =
-          SseReader.of(BodyLimit.source(response.body(), maxResponseBytes, provider));
-      for (SseEvent event; (event = reader.next()) != null; ) {
-        if (cancelled.get() || ended.get()) {
-          return;
-        }
-        ErrorClassifier.StreamError inBand = inBandError(event);
-        if (inBand != null) {
-          fail(inBandFailure(inBand, event.data()));
-          return;
-        }
-        if (event.data().isBlank()) {
-          continue;
-        }
-        for (ChatChunk chunk : decode(event)) {
-          if (!cancelled.get()) {
-            listener.onChunk(chunk);
-          }
-        }
-        if (endsStream(event)) {
-          complete();
-          return;
+      if (open(response)) {
+        while (readOne()) {
+          // each round has handed the listener a chunk
         }
       }
-      if (cancelled.get()) {
-        return;
+    } catch (IOException | RuntimeException e) {
+      broke(e);
+    }
+  }
+
+  /** Checks the status and prepares the reader; false when the reply is the (reported) error. */
+  private boolean open(Response response) {
+    if (!response.isSuccessful()) {
+      fail(errors().classify(response, provider, model));
+      return false;
+    }
+    requestId = ErrorClassifier.requestId(response);
+    reader = SseReader.of(BodyLimit.source(response.body(), maxResponseBytes, provider));
+    return true;
+  }
+
+  /**
+   * Reads events until one has given the listener a chunk (true) or the stream has ended, its
+   * terminal callback made (false).
+   */
+  private boolean readOne() throws IOException {
+    for (SseEvent event; (event = reader.next()) != null; ) {
+      if (cancelled.get() || ended.get()) {
+        return false;
       }
+      ErrorClassifier.StreamError inBand = inBandError(event);
+      if (inBand != null) {
+        fail(inBandFailure(inBand, event.data()));
+        return false;
+      }
+      if (event.data().isBlank()) {
+        continue;
+      }
+      boolean delivered = false;
+      for (ChatChunk chunk : decode(event)) {
+        if (!cancelled.get()) {
+          listener.onChunk(chunk);
+          delivered = true;
+        }
+      }
+      if (endsStream(event)) {
+        complete();
+        return false;
+      }
+      if (delivered) {
+        return true;
+      }
+    }
+    if (!cancelled.get()) {
       if (completeAtEndOfBody()) {
         complete();
       } else {
         fail(errors().streamTruncated(partialText(), provider, model, null));
       }
-    } catch (IOException e) {
-      if (!cancelled.get()) {
-        fail(sawOutput() ? errors().streamTruncated(partialText(), provider, model, e)
-            : errors().classifyTransport(e, provider, model));
-      }
-    } catch (RuntimeException unexpected) {
-      // A decoder bug must still end the stream, typed, or the caller would wait forever.
-      RouterException e = unexpected instanceof RouterException re ? re
-          : new dev.router4j.api.error.MalformedResponseException(null, provider + " (" + model
-              + ") sent an event the decoder could not read: " + unexpected, unexpected);
-      call.cancel();
-      // After output the caller holds part of an answer: say so, keeping what arrived.
-      fail(sawOutput() && !(e instanceof StreamInterruptedException)
-          ? new StreamInterruptedException(provider + " (" + model + ") sent an unusable event: "
-              + e.getMessage(), partialText(), e.category(), e)
-          : e);
+    }
+    return false;
+  }
+
+  /** A read failure or a decoder bug: the stream ends, typed, unless the caller cancelled. */
+  private void broke(Exception failure) {
+    if (cancelled.get()) {
+      return;
+    }
+    if (failure instanceof IOException e) {
+      fail(sawOutput() ? errors().streamTruncated(partialText(), provider, model, e)
+          : errors().classifyTransport(e, provider, model));
+      return;
+    }
+    // A decoder bug must still end the stream, typed, or the caller would wait forever.
+    RouterException e = failure instanceof RouterException re ? re
+        : new dev.router4j.api.error.MalformedResponseException(null, provider + " (" + model
+            + ") sent an event the decoder could not read: " + failure, failure);
+    call.cancel();
+    // After output the caller holds part of an answer: say so, keeping what arrived.
+    fail(sawOutput() && !(e instanceof StreamInterruptedException)
+        ? new StreamInterruptedException(provider + " (" + model + ") sent an unusable event: "
+            + e.getMessage(), partialText(), e.category(), e)
+        : e);
+  }
+
+  private void closePulledResponse() {
+    Response r = pulled;
+    if (r != null) {
+      pulled = null;
+      r.close();
     }
   }
 

@@ -132,6 +132,12 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
     return new OpenAiStreamCall(http, request(call, true), call, listener).start();
   }
 
+  /** The same stream, unsent: the router's consumer reads it on its own thread. */
+  @Override
+  public StreamHandle openStream(ProviderCall call, ChunkListener listener) {
+    return new OpenAiStreamCall(http, request(call, true), call, listener);
+  }
+
   /**
    * Embeds the texts with {@code POST …/embeddings}.
    *
