@@ -114,9 +114,10 @@ class InMemoryLedgerTest extends LedgerContractTest {
     assertThat(small.query().records()).hasSize(100);
     LedgerStats stats = small.stats();
     assertThat(stats.recorded()).isEqualTo(2L * threads * each);
-    // A shared id may be evicted and recorded again, so duplicates vary from run to run; but
-    // every record that was not a duplicate is either held or was evicted, once.
-    assertThat(stats.duplicates()).isPositive();
+    // A shared id may be evicted and recorded again, so duplicates vary from run to run (none
+    // at all when every thread's copy came after the eviction); but every record that was not a
+    // duplicate is either held or was evicted, once.
+    assertThat(stats.duplicates()).isBetween(0L, (threads - 1L) * each);
     assertThat(stats.recorded() - stats.duplicates()).isEqualTo(stats.evicted() + 100);
   }
 }

@@ -40,10 +40,14 @@ public final class RequestShaper {
     return b == null ? r : b.build();
   }
 
-  /** A cheap first look: only a prompt near the context is counted with the real tokenizer. */
+  /**
+   * A cheap first look: only a prompt that might come near the context is counted with the
+   * real tokenizer. The look counts a token per character, so that text whose tokens are
+   * short (Chinese, Japanese) is not waved through.
+   */
   private static boolean mayOverflow(ChatRequest r, Endpoint e) {
     long reserve = r.effectiveMaxTokens() == null ? 0 : r.effectiveMaxTokens();
-    return dev.router4j.internal.tokens.TokenEstimator.promptTokens(r) + reserve
+    return dev.router4j.internal.tokens.TokenEstimator.promptTokensAtMost(r) + reserve
         > e.contextLength() * 3L / 4;
   }
 
