@@ -8,6 +8,7 @@ module dev.router4j.api {
   exports dev.router4j.api.error;
   exports dev.router4j.api.routing;
   exports dev.router4j.api.spi;
-  // Checks and trusted construction paths for values the engine builds; not API.
-  exports dev.router4j.api.internal to dev.router4j.engine;
+  // Checks and trusted construction paths for values the engine and the provider adapters
+  // build; not API.
+  exports dev.router4j.api.internal to dev.router4j.engine, dev.router4j.providers;
 }

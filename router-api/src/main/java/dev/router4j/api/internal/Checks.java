@@ -81,6 +81,9 @@ public final class Checks {
     if (list == null) {
       return null;
     }
+    if (list instanceof OwnedList) {
+      return list; // made by Trusted.list: unmodifiable, checked by its maker, shared with no one
+    }
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i) == null) {
         throw new InvalidRequestException(field + "[" + i + "]", "must not be null");
@@ -93,6 +96,36 @@ public final class Checks {
   public static <T> List<T> list(List<T> list, String field) {
     List<T> copy = listOrNull(list, field);
     return copy == null ? List.of() : copy;
+  }
+
+  /** A view of {@code owned} that the list checks keep as it is; see {@link Trusted#list}. */
+  static <T> List<T> owned(List<T> owned) {
+    return new OwnedList<>(owned);
+  }
+
+  /**
+   * The JSON object {@code owned}, frozen as {@link #jsonObject} would, but with its values
+   * taken as they are: see {@link Trusted#jsonObject}.
+   */
+  static Map<String, Object> ownedJsonObject(Map<String, Object> owned) {
+    if (owned == null || owned.isEmpty()) {
+      return Map.of();
+    }
+    if (owned.size() <= SMALL) {
+      Object[] kv = new Object[2 * owned.size()];
+      int i = 0;
+      for (Map.Entry<String, Object> e : owned.entrySet()) {
+        kv[i++] = Objects.requireNonNull(e.getKey(), "key");
+        kv[i++] = e.getValue();
+      }
+      return new SmallFrozenMap(kv);
+    }
+    return new FrozenMap(owned);
+  }
+
+  /** The JSON array {@code owned}, frozen without copying its values; see {@link Trusted#jsonValue}. */
+  static List<Object> ownedJsonArray(List<?> owned) {
+    return new FrozenList(owned.toArray());
   }
 
   /** A deep, unmodifiable copy of a JSON object tree (keys keep their order), or null. */
@@ -346,6 +379,28 @@ public final class Checks {
     @Override
     public void forEach(BiConsumer<? super String, ? super Object> action) {
       view.forEach(action);
+    }
+  }
+
+  /**
+   * An unmodifiable view of a list that its maker filled, checked and handed over ({@link
+   * Trusted#list}): the value types keep it without a copy.
+   */
+  private static final class OwnedList<T> extends AbstractList<T> implements RandomAccess {
+    private final List<T> items;
+
+    OwnedList(List<T> owned) {
+      this.items = owned;
+    }
+
+    @Override
+    public T get(int index) {
+      return items.get(index);
+    }
+
+    @Override
+    public int size() {
+      return items.size();
     }
   }
 

@@ -4,7 +4,10 @@ import dev.router4j.api.Usage;
 import dev.router4j.api.catalog.Pricing;
 import dev.router4j.api.cost.Cost;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * Ways for the router to make values it has built itself without the work the public
@@ -30,6 +33,53 @@ public final class Trusted {
   }
 
   private static volatile CostMaker costs;
+
+  /**
+   * A list that the caller made and hands over, for a value type's list component: the
+   * constructors keep it as it is instead of checking and copying it. The caller promises that
+   * no element is null and that it never touches {@code owned} again; what a reader sees is an
+   * unmodifiable list equal to the copy the public constructor would have made. For decoders
+   * of provider replies, whose lists no one else holds.
+   *
+   * @param owned a random-access list (an {@code ArrayList}, say)
+   */
+  public static <T> List<T> list(List<T> owned) {
+    if (!(owned instanceof RandomAccess)) {
+      return List.copyOf(owned);
+    }
+    switch (owned.size()) {
+      case 0: return List.of();
+      case 1: return List.of(owned.get(0)); // as small as the view, and frees the list
+      default: return Checks.owned(owned);
+    }
+  }
+
+  /**
+   * A JSON object that the caller made and hands over, frozen without copying its values: the
+   * caller promises that the keys are non-null strings, that each value is already an immutable
+   * JSON tree (as {@code JsonTrees.read} makes them: unmodifiable maps and lists of strings,
+   * numbers, booleans and nulls) and that it never touches {@code owned} again. Small objects
+   * are copied into the compact frozen form; large ones are wrapped. Empty for null.
+   */
+  public static Map<String, Object> jsonObject(Map<String, Object> owned) {
+    return Checks.ownedJsonObject(owned);
+  }
+
+  /**
+   * A JSON value that the caller made and hands over, on the terms of {@link #jsonObject}: an
+   * object or an array is frozen without copying what it holds, anything else is returned as it
+   * is.
+   */
+  @SuppressWarnings("unchecked")
+  public static Object jsonValue(Object owned) {
+    if (owned instanceof Map<?, ?> m) {
+      return Checks.ownedJsonObject((Map<String, Object>) m);
+    }
+    if (owned instanceof List<?> l) {
+      return Checks.ownedJsonArray(l);
+    }
+    return owned;
+  }
 
   /**
    * Called once by {@link Cost}'s class initialization.
