@@ -8,7 +8,6 @@ import dev.router4j.providers.internal.http.ErrorClassifier;
 import dev.router4j.providers.internal.http.ProviderHttp;
 import dev.router4j.providers.internal.http.SseEvent;
 import dev.router4j.providers.internal.http.SseStreamCall;
-import java.util.List;
 import okhttp3.Request;
 
 /**
@@ -35,9 +34,8 @@ final class AnthropicStreamCall extends SseStreamCall {
   }
 
   @Override
-  protected List<ChatChunk> decode(SseEvent event) {
-    ChatChunk chunk = decoder.decode(event.event(), event.data());
-    return chunk == null ? List.of() : List.of(chunk);
+  protected ChatChunk decode(SseEvent event) {
+    return decoder.decode(event.event(), event.dataSource());
   }
 
   @Override

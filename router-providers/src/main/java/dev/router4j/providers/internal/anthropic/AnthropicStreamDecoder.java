@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okio.Buffer;
+import okio.BufferedSource;
 
 /**
  * Turns the named events of a Messages stream into normalized chunks, one event at a time.
@@ -96,6 +98,11 @@ final class AnthropicStreamDecoder {
    * @throws MalformedResponseException when the data is not what the protocol promises
    */
   ChatChunk decode(String event, String data) {
+    return decode(event, new Buffer().writeUtf8(data));
+  }
+
+  /** {@link #decode(String, String)} reading the data's UTF-8 bytes from {@code data}. */
+  ChatChunk decode(String event, BufferedSource data) {
     Map<?, ?> e;
     try {
       Object tree = JsonTrees.parse(data);

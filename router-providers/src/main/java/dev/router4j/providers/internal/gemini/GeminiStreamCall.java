@@ -12,8 +12,8 @@ import dev.router4j.providers.internal.http.SseEvent;
 import dev.router4j.providers.internal.http.SseStreamCall;
 import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
-import java.util.List;
 import okhttp3.Request;
+import okio.BufferedSource;
 
 /**
  * One {@code streamGenerateContent?alt=sse} call: each {@code data:} event (a whole {@code
@@ -37,14 +37,13 @@ final class GeminiStreamCall extends SseStreamCall {
   }
 
   @Override
-  protected List<ChatChunk> decode(SseEvent event) {
-    ChatChunk chunk = decoder.event(parse(event.data()));
-    if (chunk == null) {
-      return List.of();
+  protected ChatChunk decode(SseEvent event) {
+    ChatChunk chunk = decoder.event(parse(event.dataSource()));
+    if (chunk != null) {
+      sawChunk = true;
+      partial.append(chunk.text());
     }
-    sawChunk = true;
-    partial.append(chunk.text());
-    return List.of(chunk);
+    return chunk;
   }
 
   @Override
@@ -67,7 +66,7 @@ final class GeminiStreamCall extends SseStreamCall {
     return partial.toString();
   }
 
-  private static Object parse(String data) {
+  private static Object parse(BufferedSource data) {
     try {
       return JsonTrees.parse(data);
     } catch (JsonDataException | IOException e) {

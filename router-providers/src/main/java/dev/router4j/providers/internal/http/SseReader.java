@@ -41,9 +41,9 @@ import okio.Source;
  * truncated stream from a complete one.
  *
  * <p>Copies are few: a pull-mode reader parses the source's buffered bytes in place, a line that
- * arrived whole is parsed where it lies (only a line cut by a read is gathered), an event of
- * one data line gets that line's {@code String} as its data, and repeated event names are
- * shared.
+ * arrived whole is parsed where it lies (only a line cut by a read is gathered), an event keeps
+ * its data as one copy of the UTF-8 bytes (decoded to a string only when asked, see {@link
+ * SseEvent}), and repeated event names are shared.
  *
  * <p>Memory is bounded: each line is parsed as soon as its end arrives, and an event whose
  * field lines add up to more than {@code maxEventBytes} fails with {@link
@@ -99,9 +99,10 @@ public final class SseReader implements Closeable {
   private boolean bomChecked;
   private int bomMatched;
 
-  // Current event: its first data line, and the lines joined once there are several.
-  private String firstData;
-  private StringBuilder joined;
+  // Current event: its first data line's bytes, and the lines joined once there are several.
+  private byte[] firstData;
+  private byte[] joined = NO_BYTES;
+  private int joinedLength;
   private boolean multiLine;
   private boolean hasData;
   private String eventName;
@@ -293,7 +294,7 @@ public final class SseReader implements Closeable {
     }
     truncated = pendingFields;
     if (hasData) {
-      incomplete = new SseEvent(emptyToNull(eventName), data(), lastEventId);
+      incomplete = SseEvent.ofOwnedBytes(emptyToNull(eventName), data(), lastEventId);
     }
     resetLine();
     resetEvent();
@@ -469,7 +470,7 @@ public final class SseReader implements Closeable {
       valueStart++;
     }
     if (nameIs(l, from, nameEnd, DATA)) {
-      addData(decode(l, valueStart, to));
+      addData(l, valueStart, to);
     } else if (nameIs(l, from, nameEnd, EVENT)) {
       eventName = name(l, valueStart, to);
     } else if (nameIs(l, from, nameEnd, ID)) {
@@ -485,26 +486,43 @@ public final class SseReader implements Closeable {
     }
   }
 
-  /** Keeps a data line; lines are joined only when an event has more than one. */
-  private void addData(String value) {
+  /**
+   * Keeps a data line, {@code l[from, to)}, as bytes (decoding waits until someone asks for a
+   * string); lines are joined only when an event has more than one.
+   */
+  private void addData(byte[] l, int from, int to) {
     if (!hasData) {
-      firstData = value;
+      firstData = from >= to ? NO_BYTES : Arrays.copyOfRange(l, from, to);
       hasData = true;
       return;
     }
     if (!multiLine) {
       multiLine = true;
-      if (joined == null) {
-        joined = new StringBuilder(firstData.length() + 1 + value.length());
-      }
-      joined.append(firstData);
+      joinedLength = 0;
+      appendJoined(firstData, 0, firstData.length);
     }
-    joined.append('\n').append(value);
+    ensureJoined(1);
+    joined[joinedLength++] = '\n';
+    appendJoined(l, from, to - from);
   }
 
-  /** The current event's data. */
-  private String data() {
-    return multiLine ? joined.toString() : firstData;
+  private void appendJoined(byte[] b, int from, int length) {
+    ensureJoined(length);
+    System.arraycopy(b, from, joined, joinedLength, length);
+    joinedLength += length;
+  }
+
+  private void ensureJoined(int more) {
+    int needed = joinedLength + more;
+    if (needed > joined.length) {
+      // Bounded by the event cap, checked before each line is added.
+      joined = Arrays.copyOf(joined, Math.max(needed, Math.max(INITIAL_LINE, joined.length * 2)));
+    }
+  }
+
+  /** The current event's data bytes, owned by the event they go to. */
+  private byte[] data() {
+    return multiLine ? Arrays.copyOf(joined, joinedLength) : firstData;
   }
 
   /** An event name, shared with an earlier event of the same name. */
@@ -526,7 +544,7 @@ public final class SseReader implements Closeable {
 
   private void dispatch() {
     if (hasData) {
-      SseEvent event = new SseEvent(emptyToNull(eventName), data(), lastEventId);
+      SseEvent event = SseEvent.ofOwnedBytes(emptyToNull(eventName), data(), lastEventId);
       dispatched++;
       resetEvent();
       if (listener != null) {
@@ -550,11 +568,10 @@ public final class SseReader implements Closeable {
 
   private void resetEvent() {
     if (multiLine) {
-      if (joined.capacity() > KEEP_LINE) {
-        joined = null;
-      } else {
-        joined.setLength(0);
+      if (joined.length > KEEP_LINE) {
+        joined = NO_BYTES;
       }
+      joinedLength = 0;
       multiLine = false;
     }
     firstData = null;

@@ -11,7 +11,6 @@ import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.PulledStream;
 import dev.router4j.api.spi.StreamHandle;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -49,6 +48,8 @@ import okhttp3.Response;
  * The hooks are called on the reading thread, one event at a time.
  */
 public abstract class SseStreamCall implements Callback, PulledStream {
+  private static final SseEvent.Needle QUOTED_ERROR = new SseEvent.Needle("\"error\"");
+
   /** The provider slug, for errors. */
   protected final String provider;
   /** The model asked for, for errors. */
@@ -108,12 +109,13 @@ public abstract class SseStreamCall implements Callback, PulledStream {
   // Protocol hooks
 
   /**
-   * Decodes one event with non-blank data that is not an error into zero or more chunks for
-   * the listener.
+   * Decodes one event with non-blank data that is not an error into the chunk for the
+   * listener, or null when the event adds nothing the caller sees. Decoders read JSON from
+   * {@link SseEvent#dataSource()}: the data's bytes, not a string made for the occasion.
    *
    * @throws RouterException when the event is not what the protocol promises
    */
-  protected abstract List<ChatChunk> decode(SseEvent event);
+  protected abstract ChatChunk decode(SseEvent event);
 
   /**
    * Whether the stream is complete once this event (already decoded) has been handled: an
@@ -134,7 +136,11 @@ public abstract class SseStreamCall implements Callback, PulledStream {
    * a top-level {@code error} member (see {@link ErrorClassifier#findStreamError(String)}).
    */
   protected ErrorClassifier.StreamError inBandError(SseEvent event) {
-    // Most events cannot hold an error: those are passed over without the call's classifier.
+    // Most events cannot hold an error: the bytes say so without a string or the classifier
+    // (mayHoldError looks for the same quoted word, and decoding keeps ASCII as it is).
+    if (!event.dataContains(QUOTED_ERROR)) {
+      return null;
+    }
     String data = event.data();
     return ErrorClassifier.mayHoldError(data) ? errors().findStreamError(data) : null;
   }
@@ -269,15 +275,14 @@ public abstract class SseStreamCall implements Callback, PulledStream {
         fail(inBandFailure(inBand, event.data()));
         return false;
       }
-      if (event.data().isBlank()) {
+      if (event.isBlank()) {
         continue;
       }
+      ChatChunk chunk = decode(event);
       boolean delivered = false;
-      for (ChatChunk chunk : decode(event)) {
-        if (!cancelled.get()) {
-          listener.onChunk(chunk);
-          delivered = true;
-        }
+      if (chunk != null && !cancelled.get()) {
+        listener.onChunk(chunk);
+        delivered = true;
       }
       if (endsStream(event)) {
         complete();

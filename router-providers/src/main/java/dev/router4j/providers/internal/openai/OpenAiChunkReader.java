@@ -8,6 +8,7 @@ import dev.router4j.api.Delta;
 import dev.router4j.api.ReasoningDetail;
 import dev.router4j.api.Role;
 import dev.router4j.api.ToolCallDelta;
+import dev.router4j.api.internal.Trusted;
 import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
+import okio.BufferedSource;
 
 /**
  * Reads one {@code chat.completion.chunk} (the data of one SSE event) into a {@link ChatChunk}.
@@ -22,6 +24,12 @@ import okio.Buffer;
  * as reasoning (DeepSeek, xAI, vLLM), Groq's {@code x_groq.usage} as the chunk's usage, tool
  * arguments given as a JSON object; OpenAI's {@code obfuscation} padding is dropped. Unknown
  * fields are kept in the extras.
+ *
+ * <p>A stream reads all its chunks with one instance ({@link #next(BufferedSource)}), straight
+ * from the event's bytes: the values every chunk repeats (id, object, model, fingerprint,
+ * created) are then shared with the first chunk's rather than read again, and the lists and
+ * extras it builds go into the chunk without another copy ({@link Trusted}). Not thread-safe;
+ * {@link #read(String)} reads a lone chunk.
  */
 public final class OpenAiChunkReader {
   private static final JsonReader.Options TOP = OpenAiJson.topOptions("obfuscation", "x_groq");
@@ -33,37 +41,75 @@ public final class OpenAiChunkReader {
       JsonReader.Options.of("index", "id", "type", "function");
   private static final JsonReader.Options FUNCTION = JsonReader.Options.of("name", "arguments");
 
-  private OpenAiChunkReader() {}
+  /**
+   * Documents read before the repeated values are learned: two, so that the first content
+   * chunk (the second document, after the role) does not wait for the learning.
+   */
+  private static final int LEARN_AFTER = 2;
 
-  /** Parses the chunk. */
+  private final OpenAiJson.Repeats repeats = new OpenAiJson.Repeats();
+  private int documents;
+  /** The reader of the document being read, for {@link #own}. */
+  private JsonReader current;
+  private final OpenAiJson.TopMember<ChunkChoice> own = this::own;
+  private final OpenAiJson.Value<ChatChunk> chunk = this::chunk;
+
+  /** A reader for the chunks of one stream. */
+  public OpenAiChunkReader() {}
+
+  /** Parses a lone chunk. */
   public static ChatChunk read(String data) {
-    return OpenAiJson.document(JsonReader.of(new Buffer().writeUtf8(data)), "stream chunk",
-        OpenAiChunkReader::chunk);
+    return new OpenAiChunkReader().next(new Buffer().writeUtf8(data));
   }
 
-  private static ChatChunk chunk(JsonReader r) throws IOException {
-    OpenAiJson.Top<ChunkChoice> t = OpenAiJson.top(r, TOP, OpenAiChunkReader::choice,
-        (index, top) -> {
-          if (index == 0) {
-            r.skipValue(); // OpenAI's padding against length side channels
-            return;
-          }
-          // Groq reports a stream's usage inside x_groq on its last chunk.
-          Object groq = JsonTrees.read(r);
-          top.extra().put("x_groq", groq);
-          if (groq instanceof Map<?, ?> m && m.get("usage") != null) {
-            top.hostUsage = OpenAiResponseReader.usage(JsonReader.of(
-                new Buffer().writeUtf8(OpenAiJson.writeTree(m.get("usage")))));
-          }
-        });
+  /**
+   * Parses the stream's next chunk from its UTF-8 bytes.
+   *
+   * @throws dev.router4j.api.error.MalformedResponseException when it is not a valid chunk
+   */
+  public ChatChunk next(BufferedSource data) {
+    if (documents <= LEARN_AFTER) {
+      if (documents == LEARN_AFTER) {
+        repeats.learned();
+      }
+      documents++;
+    }
+    JsonReader r = JsonReader.of(data);
+    current = r;
+    try {
+      return OpenAiJson.document(r, "stream chunk", chunk);
+    } finally {
+      current = null;
+    }
+  }
+
+  private ChatChunk chunk(JsonReader r) throws IOException {
+    OpenAiJson.Top<ChunkChoice> t =
+        OpenAiJson.top(r, TOP, OpenAiChunkReader::choice, own, repeats);
     return new ChatChunk(t.id, t.object, t.created, t.model, t.provider, t.choices,
-        t.fingerprint, t.usage == null ? t.hostUsage : t.usage, null, t.extra);
+        t.fingerprint, t.usage == null ? t.hostUsage : t.usage, null, Trusted.jsonObject(t.extra));
+  }
+
+  /** This reader's own top-level members: {@code obfuscation} and {@code x_groq}. */
+  private void own(int index, OpenAiJson.Top<ChunkChoice> top) throws IOException {
+    JsonReader r = current;
+    if (index == 0) {
+      r.skipValue(); // OpenAI's padding against length side channels
+      return;
+    }
+    // Groq reports a stream's usage inside x_groq on its last chunk.
+    Object groq = JsonTrees.read(r);
+    top.extra().put("x_groq", groq);
+    if (groq instanceof Map<?, ?> m && m.get("usage") != null) {
+      top.hostUsage = OpenAiResponseReader.usage(JsonReader.of(
+          new Buffer().writeUtf8(OpenAiJson.writeTree(m.get("usage")))));
+    }
   }
 
   private static ChunkChoice choice(JsonReader r) throws IOException {
     OpenAiJson.Choice<Delta> c = OpenAiJson.choice(r, CHOICE, OpenAiChunkReader::delta);
     return new ChunkChoice(c.index, c.body == null ? Delta.EMPTY : c.body, c.finishReason(),
-        c.nativeFinishReason(), c.logprobs, c.extra);
+        c.nativeFinishReason(), Trusted.jsonValue(c.logprobs), Trusted.jsonObject(c.extra));
   }
 
   private static Delta delta(JsonReader r) throws IOException {
@@ -117,7 +163,8 @@ public final class OpenAiChunkReader {
       }
     }
     r.endObject();
-    return new Delta(role, content, refusal, reasoning, details, calls, annotations, extra);
+    return new Delta(role, content, refusal, reasoning, OpenAiJson.owned(details),
+        OpenAiJson.owned(calls), OpenAiJson.owned(annotations), Trusted.jsonObject(extra));
   }
 
   private static ToolCallDelta toolCall(JsonReader r, int position) throws IOException {

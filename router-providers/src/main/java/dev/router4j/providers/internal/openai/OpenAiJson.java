@@ -7,6 +7,7 @@ import dev.router4j.api.FinishReason;
 import dev.router4j.api.Usage;
 import dev.router4j.api.error.MalformedResponseException;
 import dev.router4j.api.error.RouterException;
+import dev.router4j.api.internal.Trusted;
 import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -89,6 +90,98 @@ final class OpenAiJson {
   }
 
   /**
+   * Reads an array into an unmodifiable list that a value type keeps without a copy ({@link
+   * Trusted#list}); empty for null. The elements read must not be null.
+   */
+  static <T> List<T> ownedList(JsonReader r, Value<T> element) throws IOException {
+    if (r.peek() == JsonReader.Token.NULL) {
+      r.skipValue();
+      return List.of();
+    }
+    r.beginArray();
+    if (!r.hasNext()) {
+      r.endArray();
+      return List.of();
+    }
+    T first = element.read(r);
+    if (!r.hasNext()) {
+      r.endArray();
+      return List.of(first); // most arrays of a chunk hold one element
+    }
+    List<T> all = new ArrayList<>();
+    all.add(first);
+    while (r.hasNext()) {
+      all.add(element.read(r));
+    }
+    r.endArray();
+    return Trusted.list(all);
+  }
+
+  /**
+   * {@code list} handed to a value type without a copy when it holds no null ({@link
+   * Trusted#list}); else as it is, for the type's own checks to refuse. Null stays null.
+   */
+  static <T> List<T> owned(List<T> list) {
+    if (list == null || list.contains(null)) {
+      return list;
+    }
+    return Trusted.list(list);
+  }
+
+  /**
+   * The values a stream repeats in each of its documents ({@code id}, {@code object}, {@code
+   * model}, {@code created}...). Those of the first documents are learned ({@link #learned()});
+   * in the later ones a value that repeats is matched in the bytes and shared instead of being
+   * read into a new string. One per stream; not thread-safe.
+   */
+  static final class Repeats {
+    private List<String> seen = new ArrayList<>(4);
+    private String[] values;
+    private JsonReader.Options options;
+    private Long created;
+
+    /** A nullable string, shared with the first document's equal value. */
+    String string(JsonReader r) throws IOException {
+      if (options != null && r.peek() == JsonReader.Token.STRING) {
+        int k = r.selectString(options);
+        if (k >= 0) {
+          return values[k];
+        }
+      }
+      String s = OpenAiJson.string(r);
+      if (seen != null && s != null && !s.isEmpty() && !seen.contains(s)) {
+        seen.add(s);
+      }
+      return s;
+    }
+
+    /** A nullable long, the same box as the last one when the value repeats. */
+    Long created(JsonReader r) throws IOException {
+      if (r.peek() == JsonReader.Token.NULL) {
+        return r.nextNull();
+      }
+      long v = r.nextLong();
+      Long c = created;
+      if (c == null || c != v) {
+        c = v;
+        created = c;
+      }
+      return c;
+    }
+
+    /** The strings seen so far are the ones to match from now on; later ones are not kept. */
+    void learned() {
+      if (seen != null) {
+        if (!seen.isEmpty()) {
+          values = seen.toArray(new String[0]);
+          options = JsonReader.Options.of(values);
+        }
+        seen = null;
+      }
+    }
+  }
+
+  /**
    * Reads an object's members named in {@code options}, skipping the others; a null reads
    * nothing.
    */
@@ -129,7 +222,8 @@ final class OpenAiJson {
     Usage usage;
     /** A usage the host reports elsewhere (Groq's {@code x_groq.usage}), else null. */
     Usage hostUsage;
-    final List<C> choices = new ArrayList<>();
+    /** The choices, unmodifiable (made with {@link Trusted#list}). */
+    List<C> choices = List.of();
     /** Unknown members, or null while there are none (most replies have none). */
     Map<String, Object> extra;
 
@@ -147,18 +241,27 @@ final class OpenAiJson {
    */
   static <C> Top<C> top(JsonReader r, JsonReader.Options options, Value<C> choice,
       TopMember<C> own) throws IOException {
+    return top(r, options, choice, own, null);
+  }
+
+  /**
+   * {@link #top(JsonReader, JsonReader.Options, Value, TopMember)}, sharing with earlier
+   * documents of the same stream the values that {@code repeats} has learned (null: none).
+   */
+  static <C> Top<C> top(JsonReader r, JsonReader.Options options, Value<C> choice,
+      TopMember<C> own, Repeats repeats) throws IOException {
     Top<C> t = new Top<>();
     r.beginObject();
     while (r.hasNext()) {
       int index = r.selectName(options);
       switch (index) {
-        case 0: t.id = string(r); break;
-        case 1: t.object = string(r); break;
-        case 2: t.created = longValue(r); break;
-        case 3: t.model = string(r); break;
-        case 4: t.provider = string(r); break;
-        case 5: array(r, t.choices, choice); break;
-        case 6: t.fingerprint = string(r); break;
+        case 0: t.id = repeats == null ? string(r) : repeats.string(r); break;
+        case 1: t.object = repeats == null ? string(r) : repeats.string(r); break;
+        case 2: t.created = repeats == null ? longValue(r) : repeats.created(r); break;
+        case 3: t.model = repeats == null ? string(r) : repeats.string(r); break;
+        case 4: t.provider = repeats == null ? string(r) : repeats.string(r); break;
+        case 5: t.choices = ownedList(r, choice); break;
+        case 6: t.fingerprint = repeats == null ? string(r) : repeats.string(r); break;
         case 7: t.usage = OpenAiResponseReader.usage(r); break;
         default:
           if (index < 0) {
@@ -184,6 +287,9 @@ final class OpenAiJson {
 
     /** The normalized finish reason: a wire value, or a host's own normalized. */
     FinishReason finishReason() {
+      if (finish == null) {
+        return null; // most chunks: no need to look through the reasons
+      }
       FinishReason normalized = FinishReason.fromWire(finish);
       return normalized == null && finish != null ? FinishReason.normalize(finish) : normalized;
     }

@@ -28,6 +28,7 @@ import okhttp3.Request;
  * </ul>
  */
 final class OpenAiStreamCall extends SseStreamCall {
+  private final OpenAiChunkReader chunks = new OpenAiChunkReader();
   private final StringBuilder partial = new StringBuilder();
   private boolean sawOutput;
 
@@ -36,13 +37,13 @@ final class OpenAiStreamCall extends SseStreamCall {
   }
 
   @Override
-  protected List<ChatChunk> decode(SseEvent event) {
+  protected ChatChunk decode(SseEvent event) {
     if (event.isDone()) {
-      return List.of();
+      return null;
     }
-    ChatChunk chunk = OpenAiChunkReader.read(event.data());
+    ChatChunk chunk = chunks.next(event.dataSource());
     note(chunk);
-    return List.of(chunk);
+    return chunk;
   }
 
   @Override
@@ -62,7 +63,9 @@ final class OpenAiStreamCall extends SseStreamCall {
 
   /** Keeps the first choice's text for a break, and whether any output has come. */
   private void note(ChatChunk chunk) {
-    for (ChunkChoice choice : chunk.choices()) {
+    List<ChunkChoice> choices = chunk.choices();
+    for (int i = 0; i < choices.size(); i++) {
+      ChunkChoice choice = choices.get(i);
       Delta d = choice.delta();
       if (choice.index() == 0 && d.content() != null) {
         partial.append(d.content());
@@ -75,7 +78,9 @@ final class OpenAiStreamCall extends SseStreamCall {
   }
 
   private static boolean hasCall(Delta d) {
-    for (ToolCallDelta t : d.toolCalls()) {
+    List<ToolCallDelta> calls = d.toolCalls();
+    for (int i = 0; i < calls.size(); i++) {
+      ToolCallDelta t = calls.get(i);
       if (t.id() != null || t.name() != null || notEmpty(t.arguments())) {
         return true;
       }
