@@ -39,7 +39,7 @@ class PulledStreamTest {
 
   /** An adapter whose streams deliver scripted steps, one per pump. */
   static final class ScriptedAdapter implements ProviderAdapter {
-    final List<String> script; // "text", "fail:503", "end", "block"
+    final List<String> script; // "text", "burst:a,b", "fail:503", "end", "block"
     final List<String> pumpThreads = Collections.synchronizedList(new ArrayList<>());
     final CountDownLatch blocked = new CountDownLatch(1);
 
@@ -84,6 +84,10 @@ class PulledStreamTest {
             done = true;
             listener.onChunk(chunk(null, FinishReason.STOP, Usage.of(5, 2)));
             listener.onComplete();
+          } else if (s.startsWith("burst:")) {
+            for (String piece : s.substring(6).split(",")) {
+              listener.onChunk(chunk(piece, null, null)); // several chunks from one read
+            }
           } else if (s.equals("block")) {
             blocked.countDown();
             try {
@@ -142,6 +146,39 @@ class PulledStreamTest {
       assertThat(stream.response().route()).extracting(RouteAttempt::outcome)
           .containsExactly(RouteAttempt.Outcome.FELL_BACK, RouteAttempt.Outcome.SUCCESS);
       assertThat(stream.response().usage().completion()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void chunksOfOneReadArriveInOrderAndATimerErrorComesAfterThem() {
+    // One pump hands over three chunks, the next waits until the deadline's timer ends the
+    // attempt from its own thread: the caller gets the three chunks, then the timeout.
+    ScriptedAdapter slow = new ScriptedAdapter("burst:A,B,C", "block");
+    try (Router router = Router.builder().provider(provider("slow", "1", slow))
+        .deadline(java.time.Duration.ofMillis(300)).build();
+        ChatStream stream = router.stream(ask())) {
+      List<String> seen = new ArrayList<>();
+      assertThatThrownBy(() -> stream.forEach(c -> seen.add(c.text())))
+          .isInstanceOfSatisfying(dev.router4j.api.error.StreamInterruptedException.class, e -> {
+            assertThat(e.underlyingCategory()).isEqualTo(ErrorCategory.TIMEOUT);
+            assertThat(e.partialText()).isEqualTo("ABC");
+          });
+      assertThat(seen).containsExactly("A", "B", "C");
+      assertThat(slow.pumpThreads).containsOnly(Thread.currentThread().getName());
+    }
+  }
+
+  @Test
+  void closingDropsChunksAlreadyReadAndEndsWithTheCancellation() {
+    ScriptedAdapter burst = new ScriptedAdapter("burst:A,B,C", "end");
+    try (Router router = Router.builder().provider(provider("burst", "1", burst)).build()) {
+      ChatStream stream = router.stream(ask());
+      var it = stream.iterator();
+      assertThat(it.next().text()).isEqualTo("A"); // B and C are read too, not yet taken
+      stream.close();
+      assertThatThrownBy(it::hasNext).isInstanceOf(RouterException.class)
+          .extracting(e -> ((RouterException) e).category()).isEqualTo(ErrorCategory.CANCELLED);
+      assertThat(burst.pumpThreads).hasSize(1);
     }
   }
 

@@ -31,6 +31,8 @@ public final class StreamAssembler {
   private String fingerprint;
   private Usage usage;
   private final Map<Integer, ChoiceState> choices = new TreeMap<>();
+  /** The state of choice 0, which nearly every chunk adds to, without a map look-up. */
+  private ChoiceState first;
 
   private static final class ChoiceState {
     final StringBuilder content = new StringBuilder();
@@ -70,8 +72,10 @@ public final class StreamAssembler {
     if (chunk.usage() != null) {
       usage = chunk.usage();
     }
-    for (ChunkChoice c : chunk.choices()) {
-      ChoiceState s = choices.computeIfAbsent(c.index(), k -> new ChoiceState());
+    List<ChunkChoice> list = chunk.choices();
+    for (int i = 0; i < list.size(); i++) {
+      ChunkChoice c = list.get(i);
+      ChoiceState s = c.index() == 0 && first != null ? first : state(c.index());
       Delta d = c.delta();
       if (d.content() != null) {
         s.content.append(d.content());
@@ -83,10 +87,16 @@ public final class StreamAssembler {
       if (d.reasoning() != null) {
         (s.reasoning == null ? s.reasoning = new StringBuilder() : s.reasoning).append(d.reasoning());
       }
-      s.details.addAll(d.reasoningDetails());
-      s.annotations.addAll(d.annotations());
-      for (ToolCallDelta t : d.toolCalls()) {
-        ToolState ts = s.tools.computeIfAbsent(t.index(), k -> new ToolState());
+      if (!d.reasoningDetails().isEmpty()) {
+        s.details.addAll(d.reasoningDetails());
+      }
+      if (!d.annotations().isEmpty()) {
+        s.annotations.addAll(d.annotations());
+      }
+      List<ToolCallDelta> calls = d.toolCalls();
+      for (int k = 0; k < calls.size(); k++) {
+        ToolCallDelta t = calls.get(k);
+        ToolState ts = s.tools.computeIfAbsent(t.index(), n -> new ToolState());
         if (t.id() != null) {
           ts.id = t.id();
         }
@@ -104,10 +114,19 @@ public final class StreamAssembler {
     }
   }
 
+  private ChoiceState state(int index) {
+    ChoiceState s = choices.computeIfAbsent(index, k -> new ChoiceState());
+    if (index == 0) {
+      first = s;
+    }
+    return s;
+  }
+
   /** Whether a chunk carried something the caller sees: content, refusal, reasoning or a tool call. */
   public static boolean carriesOutput(ChatChunk chunk) {
-    for (ChunkChoice c : chunk.choices()) {
-      Delta d = c.delta();
+    List<ChunkChoice> list = chunk.choices();
+    for (int i = 0; i < list.size(); i++) {
+      Delta d = list.get(i).delta();
       if ((d.content() != null && !d.content().isEmpty()) || d.refusal() != null
           || d.reasoning() != null || !d.toolCalls().isEmpty() || !d.reasoningDetails().isEmpty()) {
         return true;

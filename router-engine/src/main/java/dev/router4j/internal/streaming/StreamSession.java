@@ -24,10 +24,11 @@ import dev.router4j.internal.routing.Route;
 import dev.router4j.internal.routing.RoutePlan;
 import dev.router4j.internal.routing.Step;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +47,13 @@ import java.util.concurrent.TimeUnit;
  * started).
  *
  * <p>Where the adapter offers a {@link PulledStream}, the consumer's thread reads the reply
- * itself inside {@link #next()}: each chunk reaches the caller without a hand-off between
- * threads. Otherwise the adapter's thread hands chunks over through a bounded queue: a slow
- * consumer slows the read of the HTTP body (back-pressure) instead of filling the heap. The
- * queue also carries what other threads decide (a timer's timeout, a cancellation, a retry
- * that starts a new attempt).
+ * itself inside {@link #next()}: what the pump delivers on that thread goes to a plain deque
+ * that only the consumer's thread touches, so each chunk reaches the caller without a hand-off
+ * between threads or a lock on a queue. Otherwise the adapter's thread hands chunks over
+ * through a bounded queue: a slow consumer slows the read of the HTTP body (back-pressure)
+ * instead of filling the heap. The queue also carries what other threads decide (a timer's
+ * timeout, a cancellation, a retry that starts a new attempt); {@link #next()} takes the
+ * pumped items first, which keeps the order in which the attempt's lock let them through.
  */
 public final class StreamSession {
   /** Prices and records a finished stream. */
@@ -97,7 +100,15 @@ public final class StreamSession {
   private volatile Attempt current;
   private volatile ScheduledFuture<?> deadlineWatch;
   private int contextNeeded; // after a context-length error, only larger contexts are worth trying
-  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+  // Linked: most streams are pulled and pass next to nothing through it, so it costs no array.
+  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(CAPACITY);
+  /** What a pump delivered on the consumer's thread; only that thread touches it. */
+  private final ArrayDeque<Object> pumped = new ArrayDeque<>();
+  /**
+   * The consumer's thread while it pumps, else null: a delivery made on it goes to {@link
+   * #pumped}. Another thread never reads its own identity here, whatever it sees.
+   */
+  private volatile Thread pumping;
   private final List<RouteAttempt> trace = new ArrayList<>();
   private final List<RouterException> failures = new ArrayList<>();
 
@@ -249,12 +260,25 @@ public final class StreamSession {
     }
     Object item;
     do {
-      item = queue.poll();
+      if (cancelled) {
+        pumped.clear(); // as cancel() clears the queue: the cancellation comes next
+      }
+      item = pumped.poll();
+      if (item == null) {
+        item = queue.poll();
+      }
       if (item == null) {
         Attempt a = current;
         if (a != null && !a.over && !cancelled && a.handle instanceof PulledStream pulled) {
-          // Reads on this thread; what it decodes lands in the queue.
-          if (!pulled.pump() && !a.over) {
+          // Reads on this thread; what it decodes lands in the pumped deque.
+          boolean more;
+          pumping = Thread.currentThread();
+          try {
+            more = pulled.pump();
+          } finally {
+            pumping = null;
+          }
+          if (!more && !a.over) {
             a.onError(new RouterException(ErrorCategory.PROVIDER_ERROR, "the "
                 + a.route.provider().slug() + " adapter ended a stream without a last callback"));
           }
@@ -324,6 +348,10 @@ public final class StreamSession {
     if (cancelled) {
       return;
     }
+    if (Thread.currentThread() == pumping) {
+      pumped.add(item); // the consumer is pumping: it takes this when the pump returns
+      return;
+    }
     try {
       queue.put(item);
     } catch (InterruptedException e) {
@@ -332,10 +360,10 @@ public final class StreamSession {
     }
   }
 
-  private RouteAttempt record(Route route, RouteAttempt.Outcome outcome, RouterException e,
-      long start) {
+  private RouteAttempt record(Route route, String endpointId, RouteAttempt.Outcome outcome,
+      RouterException e, long start) {
     return new RouteAttempt(route.provider().slug(), route.endpoint().model(),
-        route.endpoint().id(), outcome, e == null ? null : e.category(),
+        endpointId, outcome, e == null ? null : e.category(),
         e instanceof ProviderException p ? p.httpStatus() : 0, e == null ? null : e.getMessage(),
         Duration.ofNanos(Math.max(0, ticker.read() - start)));
   }
@@ -345,6 +373,8 @@ public final class StreamSession {
     private final int index;
     private final Step step;
     private final Route route;
+    /** The endpoint's id, made once: it is asked for at every step of the attempt. */
+    private final String id;
     private final Credential key;
     private final AttemptGate.Ticket ticket;
     private final long start;
@@ -362,6 +392,7 @@ public final class StreamSession {
       this.key = key;
       this.ticket = ticket;
       this.route = step.route();
+      this.id = route.endpoint().id();
       this.start = start;
     }
 
@@ -372,7 +403,7 @@ public final class StreamSession {
       }
       StreamHandle h = handle;
       RouterException late = new RouterException(dev.router4j.api.error.ErrorCategory.TIMEOUT,
-          "no first token from " + route.endpoint().id() + " within "
+          "no first token from " + id + " within "
               + firstTokenTimeout.toMillis() + " ms");
       synchronized (this) {
         if (started || over) {
@@ -394,9 +425,9 @@ public final class StreamSession {
         }
         String what = "deadline of " + deadline.toMillis() + " ms passed";
         onError(started
-            ? new StreamInterruptedException(what + " while " + route.endpoint().id()
+            ? new StreamInterruptedException(what + " while " + id
                 + " was streaming", assembler.text(), ErrorCategory.TIMEOUT, null)
-            : deadlineError("the first token from " + route.endpoint().id()));
+            : deadlineError("the first token from " + id));
       }
       if (h != null) {
         h.cancel();
@@ -443,9 +474,8 @@ public final class StreamSession {
       for (ChatChunk c : held) {
         deliver(c);
       }
-      note(record(route, RouteAttempt.Outcome.SUCCESS, null, start));
+      note(record(route, id, RouteAttempt.Outcome.SUCCESS, null, start));
       long end = ticker.read();
-      String id = route.endpoint().id();
       breakers.success(id);
       long ttft = (started ? firstOutput : end) - start;
       health.success(id, ttft, assembler.usage() == null ? 0 : assembler.usage().completion(),
@@ -468,22 +498,22 @@ public final class StreamSession {
       stopWatchdog();
       if (cancelled) {
         stopDeadlineWatch();
-        note(record(route, RouteAttempt.Outcome.FAILED, error, start));
+        note(record(route, id, RouteAttempt.Outcome.FAILED, error, start));
         endEarly(true);
         return;
       }
       failures.add(error);
       boolean late = deadlinePassed;
       if (!late) { // the deadline cut the attempt short: say nothing against the endpoint
-        health.failure(route.endpoint().id(), error.category());
-        breakers.failure(route.endpoint().id(), error.category(), error.getMessage());
+        health.failure(id, error.category());
+        breakers.failure(id, error.category(), error.getMessage());
       }
       boolean otherKey = keys.rest(route.provider(), key, error);
       if (!started && !late && otherKey
           && ++rotations[index] < route.provider().credentials().size()) {
         // The key, not the endpoint, was the problem: go on at once with another key.
         ticket.release();
-        note(record(route, RouteAttempt.Outcome.RETRIED, error, start));
+        note(record(route, id, RouteAttempt.Outcome.RETRIED, error, start));
         attempt(index);
         return;
       }
@@ -491,7 +521,7 @@ public final class StreamSession {
         Duration delay = policy.retryDelay(error, ++retries[index], random);
         if (delay != null && ticker.read() + delay.toNanos() - deadlineAt < 0) {
           ticket.release();
-          note(record(route, RouteAttempt.Outcome.RETRIED, error, start));
+          note(record(route, id, RouteAttempt.Outcome.RETRIED, error, start));
           timer.schedule(() -> attempt(index), delay.toNanos(), TimeUnit.NANOSECONDS);
           return;
         }
@@ -502,7 +532,7 @@ public final class StreamSession {
       boolean worthIt = error.fallbackWorthy() || error instanceof StreamInterruptedException;
       if (!started && !late && more && worthIt) {
         ticket.release();
-        note(record(route, RouteAttempt.Outcome.FELL_BACK, error, start));
+        note(record(route, id, RouteAttempt.Outcome.FELL_BACK, error, start));
         if (error.category() == ErrorCategory.CONTEXT_LENGTH_EXCEEDED) {
           contextNeeded = Math.max(contextNeeded, route.endpoint().contextLength());
         }
@@ -510,7 +540,7 @@ public final class StreamSession {
         return;
       }
       stopDeadlineWatch();
-      note(record(route, RouteAttempt.Outcome.FAILED, error, start));
+      note(record(route, id, RouteAttempt.Outcome.FAILED, error, start));
       endEarly(false);
       fail(!started && failures.size() > 1 ? new AllRoutesFailedException(failures) : error);
     }
