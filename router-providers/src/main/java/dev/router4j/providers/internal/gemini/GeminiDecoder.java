@@ -14,6 +14,7 @@ import dev.router4j.api.ToolCall;
 import dev.router4j.api.ToolCallDelta;
 import dev.router4j.api.Usage;
 import dev.router4j.api.error.MalformedResponseException;
+import dev.router4j.api.internal.Trusted;
 import dev.router4j.providers.internal.json.JsonTrees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,6 +152,9 @@ final class GeminiDecoder {
   /**
    * Decodes one stream event into a chunk, or null when it adds nothing the caller sees (only
    * a running usage count, kept for the last chunk).
+   *
+   * @param tree the event as {@link JsonTrees} parsed it: immutable, so the chunk may keep
+   *     parts of it as they are
    */
   ChatChunk event(Object tree) {
     Map<String, Object> root = GeminiJson.object(tree);
@@ -191,7 +195,8 @@ final class GeminiDecoder {
       adds = p.text != null || p.thoughts != null || !p.deltas.isEmpty() || !p.details.isEmpty();
       delta = new Delta(sawChunk ? null : Role.ASSISTANT,
           p.text == null ? null : p.text.toString(), null,
-          p.thoughts == null ? null : p.thoughts.toString(), p.details, p.deltas, null, null);
+          p.thoughts == null ? null : p.thoughts.toString(), Trusted.list(p.details),
+          Trusted.list(p.deltas), null, null); // lists made here, of new non-null values
     } else if (finish != null) {
       delta = new Delta(sawChunk ? null : Role.ASSISTANT, "", null, null, null, null, null, null);
     }
@@ -201,7 +206,8 @@ final class GeminiDecoder {
     }
     List<ChunkChoice> choices = List.of();
     if (adds || finish != null) {
-      choices = List.of(new ChunkChoice(0, delta, finish, nativeFinish, null, choiceExtra));
+      choices = List.of(new ChunkChoice(0, delta, finish, nativeFinish, null,
+          Trusted.jsonObject(choiceExtra))); // parts of the parsed tree, already immutable
       sawChunk = true;
     }
     Usage chunkUsage = finish != null || usageAfterEnd ? usage : null;
