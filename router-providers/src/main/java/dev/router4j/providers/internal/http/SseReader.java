@@ -4,6 +4,9 @@ import dev.router4j.api.error.ErrorCategory;
 import dev.router4j.api.error.RouterException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -74,6 +77,12 @@ public final class SseReader implements Closeable {
   private static final byte[] ID = ascii("id");
   private static final byte[] RETRY = ascii("retry");
   private static final byte[] NO_BYTES = {};
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LFS = ONES * '\n';
+  private static final long CRS = ONES * '\r';
   private static final int INITIAL_LINE = 256;
   private static final int KEEP_LINE = 64 * 1024;
   /** How many distinct event names are remembered so that a repeated one is not decoded again. */
@@ -382,10 +391,7 @@ public final class SseReader implements Closeable {
           continue;
         }
       }
-      int j = i;
-      while (j < end && b[j] != '\n' && b[j] != '\r') {
-        j++;
-      }
+      int j = lineEnd(b, i, end);
       if (j == end) {
         if (j > i) {
           appendToLine(b, i, j - i); // cut by the end of this read: gather it
@@ -403,6 +409,29 @@ public final class SseReader implements Closeable {
       }
       i = j + 1;
     }
+  }
+
+  /**
+   * The index of the first CR or LF in {@code b[from, end)}, or {@code end}. Lines of JSON run
+   * to hundreds of bytes: eight are tested at a time, then the block that holds one is looked
+   * at byte by byte.
+   */
+  static int lineEnd(byte[] b, int from, int end) {
+    int i = from;
+    while (end - i >= Long.BYTES) {
+      long x = (long) LONGS.get(b, i);
+      long lf = x ^ LFS;
+      long cr = x ^ CRS;
+      // A byte of lf or cr is zero where x holds that byte: the classic has-a-zero-byte test.
+      if (((((lf - ONES) & ~lf) | ((cr - ONES) & ~cr)) & HIGHS) != 0) {
+        break;
+      }
+      i += Long.BYTES;
+    }
+    while (i < end && b[i] != '\n' && b[i] != '\r') {
+      i++;
+    }
+    return i;
   }
 
   /** A line that arrived in one piece, parsed in place: {@code b[from, to)}. */
