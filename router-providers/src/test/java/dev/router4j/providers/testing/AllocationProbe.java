@@ -175,9 +175,8 @@ public final class AllocationProbe {
   private static int sseParseAndDecode(byte[] stream) throws IOException {
     try (SseReader reader = SseReader.of(new Buffer().write(stream))) {
       int n = 0;
-      OpenAiChunkReader chunks = new OpenAiChunkReader(); // one per stream, as the stream call
       for (SseEvent e; (e = reader.next()) != null && !e.isDone(); ) {
-        String t = chunks.next(e.dataSource()).text();
+        String t = OpenAiChunkReader.read(e.data()).text();
         n += t == null ? 0 : t.length();
       }
       return n;
