@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -61,7 +62,7 @@ public final class KeyRing {
    *     planner leaves such endpoints out, so a caller that planned never sees it)
    */
   public Credential pick(Provider provider, String model) {
-    java.util.Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(model, "model");
     return choose(provider, model);
   }
 
@@ -101,7 +102,7 @@ public final class KeyRing {
    * @param model the slug of the endpoint's model that the key was used for
    */
   public boolean rest(Provider provider, String model, Credential key, RouterException failure) {
-    java.util.Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(model, "model");
     return restKey(provider, model, key, failure);
   }
 
