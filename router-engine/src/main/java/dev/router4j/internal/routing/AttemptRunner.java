@@ -100,7 +100,7 @@ public final class AttemptRunner {
         }
         Duration timeout = Duration.ofNanos(Math.min(policy.attemptTimeout().toNanos(), remaining));
         long start = ticker.read();
-        Credential key = keys.pick(step.route().provider());
+        Credential key = keys.pick(step.route().provider(), step.route().endpoint().model());
         AttemptGate.Ticket ticket;
         try {
           ticket = gate.enter(step, key, remaining);
@@ -127,7 +127,7 @@ public final class AttemptRunner {
           health.failure(id, e.category());
           breakers.failure(id, e.category(), e.getMessage());
           failures.add(e);
-          if (keys.rest(step.route().provider(), key, e)
+          if (keys.rest(step.route().provider(), step.route().endpoint().model(), key, e)
               && ++rotations < step.route().provider().credentials().size()) {
             // The key, not the endpoint, was the problem: go on at once with another key.
             note(trace, record(step, RouteAttempt.Outcome.RETRIED, e, start));
