@@ -437,7 +437,7 @@ public final class Router implements AutoCloseable {
 
   private void remember(ChatRequest request, Step step) {
     var endpoint = step.route().endpoint();
-    sticky.served(endpoint.model(), request, endpoint.id(), endpoint.pricing());
+    sticky.served(endpoint.model(), request, step.route().id(), endpoint.pricing());
   }
 
   /** A call after its workspace is applied: the request to plan, its plan and its gate. */
