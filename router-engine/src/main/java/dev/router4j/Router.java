@@ -329,6 +329,7 @@ public final class Router implements AutoCloseable {
   public dev.router4j.api.EmbeddingResponse embed(dev.router4j.api.EmbeddingRequest request) {
     Objects.requireNonNull(request, "request");
     List<Route> routes = new ArrayList<>(registry.routes(request.model()));
+    routes.removeIf(Route::lacksKey); // no key of the provider may be used for this model
     if (routes.isEmpty()) {
       throw new dev.router4j.api.error.NoEndpointException(
           "no registered provider serves the embedding model " + request.model() + ".", List.of());
@@ -336,7 +337,7 @@ public final class Router implements AutoCloseable {
     routes.sort(java.util.Comparator.comparing(r -> r.endpoint().pricing().prompt()));
     List<RouterException> failures = new ArrayList<>();
     for (Route route : routes) {
-      var key = keys.pick(route.provider());
+      var key = keys.pick(route.provider(), route.endpoint().model());
       try {
         var answer = route.provider().adapter().embed(request, route.endpoint(), key,
             policy.attemptTimeout());
@@ -346,7 +347,7 @@ public final class Router implements AutoCloseable {
             route.provider().slug(), answer.data(), answer.usage(), cost);
       } catch (RouterException e) {
         failures.add(e);
-        keys.rest(route.provider(), key, e);
+        keys.rest(route.provider(), route.endpoint().model(), key, e);
         if (!e.fallbackWorthy()) {
           break;
         }
@@ -436,7 +437,7 @@ public final class Router implements AutoCloseable {
 
   private void remember(ChatRequest request, Step step) {
     var endpoint = step.route().endpoint();
-    sticky.served(endpoint.model(), request, endpoint.id(), endpoint.pricing());
+    sticky.served(endpoint.model(), request, step.route().id(), endpoint.pricing());
   }
 
   /** A call after its workspace is applied: the request to plan, its plan and its gate. */

@@ -108,7 +108,34 @@ public abstract class ProviderBuilder<B extends ProviderBuilder<B>> {
     return self();
   }
 
-  /** Adds a labelled credential, with its weight ({@link Credential#withWeight(int)}). */
+  /**
+   * Adds an API key with a weight, labelled {@code <slug>-key-<n>}, that may be used only for
+   * the models matching one of the patterns: slug globs such as {@code openai/gpt-4o*} or
+   * {@code *-mini} ({@code *} any run of characters, {@code ?} one, case ignored). The router
+   * sends the key with those models only, and leaves out of its plans the endpoints for which
+   * none of the provider's keys serves the model.
+   *
+   * <pre>{@code
+   * OpenAi.builder()
+   *     .apiKey(System.getenv("OPENAI_ORG_KEY"), 1, "openai/gpt-4o*", "openai/o3*")
+   *     .apiKey(System.getenv("OPENAI_CHEAP_KEY"), 1, "*-mini", "*-nano")
+   *     .build();
+   * }</pre>
+   *
+   * @throws dev.router4j.api.error.InvalidRequestException when the key is blank, the weight is
+   *     below 1, no pattern is given, or a pattern is blank or holds whitespace
+   */
+  public B apiKey(String key, int weight, String... models) {
+    Objects.requireNonNull(key, "apiKey (is the environment variable set?)");
+    credentials.add(new Credential(slug + "-key-" + (credentials.size() + 1), key, weight)
+        .withModels(models));
+    return self();
+  }
+
+  /**
+   * Adds a labelled credential, with its weight ({@link Credential#withWeight(int)}) and the
+   * models it serves ({@link Credential#withModels(String...)}).
+   */
   public B credential(Credential credential) {
     credentials.add(Objects.requireNonNull(credential, "credential"));
     return self();

@@ -21,8 +21,11 @@ public class ProviderException extends RouterException {
   private final Boolean fallbackOverride;
   private final String requestId;
 
+  /** The message, made from the fields when first asked for (most are never read). */
+  private transient String message;
+
   private ProviderException(Builder b) {
-    super(b.category, describe(b), b.cause);
+    super(b.category, null, b.cause, b.stackTrace);
     this.provider = b.provider;
     this.model = b.model;
     this.httpStatus = b.httpStatus;
@@ -35,20 +38,38 @@ public class ProviderException extends RouterException {
     this.requestId = b.requestId;
   }
 
-  private static String describe(Builder b) {
-    StringBuilder s = new StringBuilder();
-    s.append(b.provider == null ? "provider" : b.provider);
-    if (b.model != null) {
-      s.append(" (").append(b.model).append(')');
+  /**
+   * Names the provider, the model, the status, the category, the provider's type and code, and
+   * the provider's message, for example {@code openai (gpt-4o) answered HTTP 503
+   * [PROVIDER_OVERLOADED] type=server_error code=null: The server is overloaded}.
+   */
+  @Override
+  public String getMessage() {
+    String m = message;
+    if (m == null) {
+      m = describe();
+      message = m; // a racing thread makes an equal string
     }
-    s.append(' ');
-    s.append(b.httpStatus > 0 ? "answered HTTP " + b.httpStatus : "failed");
-    s.append(" [").append(b.category).append(']');
-    if (b.providerType != null || b.providerCode != null) {
-      s.append(" type=").append(b.providerType).append(" code=").append(b.providerCode);
+    return m;
+  }
+
+  private String describe() {
+    StringBuilder s = new StringBuilder(64 + (providerMessage == null ? 0 : providerMessage.length()));
+    s.append(provider == null ? "provider" : provider);
+    if (model != null) {
+      s.append(" (").append(model).append(')');
     }
-    if (b.providerMessage != null && !b.providerMessage.isEmpty()) {
-      s.append(": ").append(b.providerMessage);
+    if (httpStatus > 0) {
+      s.append(" answered HTTP ").append(httpStatus);
+    } else {
+      s.append(" failed");
+    }
+    s.append(" [").append(category()).append(']');
+    if (providerType != null || providerCode != null) {
+      s.append(" type=").append(providerType).append(" code=").append(providerCode);
+    }
+    if (providerMessage != null && !providerMessage.isEmpty()) {
+      s.append(": ").append(providerMessage);
     }
     return s.toString();
   }
@@ -58,7 +79,12 @@ public class ProviderException extends RouterException {
     return new Builder(category);
   }
 
-  /** A builder holding this exception's fields, to add a detail such as the request id. */
+  /**
+   * A builder holding this exception's fields, to add a detail such as the request id. What it
+   * builds records its own stack trace (where {@link Builder#build()} is called) unless told
+   * otherwise with {@link Builder#stackTrace(boolean)}, so {@code e.toBuilder().build()} is
+   * also how to rethrow an exception made without one with the current thread's trace.
+   */
   public Builder toBuilder() {
     Builder b = new Builder(category());
     b.provider = provider;
@@ -139,6 +165,7 @@ public class ProviderException extends RouterException {
     private Boolean fallbackWorthy;
     private String requestId;
     private Throwable cause;
+    private boolean stackTrace = true;
 
     private Builder(ErrorCategory category) {
       this.category = java.util.Objects.requireNonNull(category, "category");
@@ -207,6 +234,18 @@ public class ProviderException extends RouterException {
     /** The underlying cause. */
     public Builder cause(Throwable cause) {
       this.cause = cause;
+      return this;
+    }
+
+    /**
+     * Whether the exception records the stack trace of the thread that builds it (true by
+     * default). Adapters turn it off for a provider's error answer during a routed call: the
+     * router retries or falls back, and the exception it throws to the caller carries the
+     * caller's stack trace, so recording one per failed attempt would cost much and show
+     * little. Without it, {@link #getStackTrace()} is empty.
+     */
+    public Builder stackTrace(boolean record) {
+      this.stackTrace = record;
       return this;
     }
 

@@ -9,6 +9,13 @@ import java.util.Objects;
  *
  * <p>Messages name what is wrong (the field, the provider, the status) and never contain a
  * credential.
+ *
+ * <p>Stack traces: the exception the router throws to its caller shows the caller's stack. The
+ * exceptions of single failed attempts that it keeps inside (an {@link AllRoutesFailedException}'s
+ * {@linkplain AllRoutesFailedException#failures() failures} and cause) may have an empty one
+ * when an adapter made them without it, as adapters do for a provider's error answer: their
+ * message, category and fields say what went wrong, and making a trace for every failed attempt
+ * would cost more than the rest of a fallback.
  */
 public class RouterException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -23,6 +30,21 @@ public class RouterException extends RuntimeException {
   /** Creates an exception of the given category with its cause. */
   public RouterException(ErrorCategory category, String message, Throwable cause) {
     super(message, cause);
+    this.category = Objects.requireNonNull(category, "category");
+  }
+
+  /**
+   * Creates an exception of the given category with its cause, recording where it was made
+   * only when {@code writableStackTrace} is true. Filling in a stack trace is most of the cost
+   * of an exception; one that only reports a provider's answer to the router, which then
+   * retries or falls back, has no use for it. An exception made without a stack trace has an
+   * empty {@link #getStackTrace()}, and cannot be given one later.
+   *
+   * @param message the message, or null when a subclass overrides {@link #getMessage()}
+   */
+  protected RouterException(ErrorCategory category, String message, Throwable cause,
+      boolean writableStackTrace) {
+    super(message, cause, true, writableStackTrace);
     this.category = Objects.requireNonNull(category, "category");
   }
 

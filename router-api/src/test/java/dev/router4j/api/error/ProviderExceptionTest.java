@@ -76,4 +76,48 @@ class ProviderExceptionTest {
     assertThatThrownBy(() -> ProviderException.builder(null))
         .isExactlyInstanceOf(NullPointerException.class).hasMessage("category");
   }
+
+  @Test
+  void anExceptionBuiltWithoutAStackTraceHasNoneAndACopyGetsTheCopiersOne() {
+    ProviderException bare = ProviderException.builder(ErrorCategory.PROVIDER_OVERLOADED)
+        .provider("down").model("m").httpStatus(503).providerMessage("busy").requestId("r1")
+        .stackTrace(false).build();
+    assertThat(bare.getStackTrace()).isEmpty();
+    bare.fillInStackTrace(); // a no-op for such an exception
+    assertThat(bare.getStackTrace()).isEmpty();
+    assertThat(bare).hasMessage("down (m) answered HTTP 503 [PROVIDER_OVERLOADED]: busy");
+
+    ProviderException copy = bare.toBuilder().build();
+    assertThat(copy.getStackTrace()).isNotEmpty();
+    assertThat(copy.getStackTrace()[0].getMethodName()).isEqualTo("build");
+    assertThat(copy.getStackTrace()).anyMatch(f -> f.getMethodName()
+        .equals("anExceptionBuiltWithoutAStackTraceHasNoneAndACopyGetsTheCopiersOne"));
+    assertThat(copy).hasMessage(bare.getMessage());
+    assertThat(copy.requestId()).isEqualTo("r1");
+    assertThat(copy.category()).isEqualTo(ErrorCategory.PROVIDER_OVERLOADED);
+
+    assertThat(ProviderException.builder(ErrorCategory.TIMEOUT).build().getStackTrace())
+        .isNotEmpty();
+  }
+
+  @Test
+  void theMessageIsMadeOnceAndSurvivesSerialization() throws Exception {
+    ProviderException e = ProviderException.builder(ErrorCategory.PROVIDER_ERROR)
+        .provider("p").httpStatus(500).providerType("server_error").providerMessage("boom")
+        .stackTrace(false).build();
+    String message = e.getMessage();
+    assertThat(e.getMessage()).isSameAs(message);
+    assertThat(e.toString()).isEqualTo(ProviderException.class.getName() + ": " + message);
+
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(e);
+    }
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      ProviderException back = (ProviderException) in.readObject();
+      assertThat(back).hasMessage(message);
+      assertThat(back.getStackTrace()).isEmpty();
+    }
+  }
 }

@@ -1,9 +1,12 @@
 package dev.router4j.api.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.router4j.api.error.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,5 +83,90 @@ class CredentialTest {
     assertThat(e.getMessage()).doesNotContain(SECRET);
     assertThat(catchThrowableOfType(InvalidRequestException.class,
         () -> Credential.apiKey("openai", SECRET).withWeight(weight)).field()).isEqualTo("weight");
+  }
+
+  // ---- model patterns -------------------------------------------------------------------
+
+  @Test
+  void aKeyWithoutPatternsServesEveryModel() {
+    Credential c = new Credential("openai-main", SECRET, 2);
+    assertThat(c.models()).isEmpty();
+    assertThat(c.servesEveryModel()).isTrue();
+    assertThat(c.servesModel("openai/gpt-4o")).isTrue();
+    assertThat(c.servesModel("anything at all")).isTrue();
+    // The older constructors are the four-argument one with no patterns.
+    assertThat(c).isEqualTo(new Credential("openai-main", SECRET, 2, List.of()));
+    assertThat(new Credential("openai-main", SECRET, 2, null)).isEqualTo(c);
+  }
+
+  @Test
+  void patternsAreSlugGlobsComparedWithoutRegardToCase() {
+    Credential c = new Credential("org", SECRET).withModels("openai/gpt-4o*", "*-mini",
+        "anthropic/claude-?-haiku");
+    assertThat(c.servesEveryModel()).isFalse();
+    assertThat(c.servesModel("openai/gpt-4o")).isTrue();
+    assertThat(c.servesModel("openai/gpt-4o-2024-08-06")).isTrue();
+    assertThat(c.servesModel("OpenAI/GPT-4o")).isTrue();
+    assertThat(c.servesModel("openai/o4-mini")).isTrue();
+    assertThat(c.servesModel("anthropic/claude-3-haiku")).isTrue();
+    assertThat(c.servesModel("openai/gpt-4.1")).isFalse();
+    assertThat(c.servesModel("openai/o4-mini-high")).isFalse(); // a pattern matches as a whole
+    assertThat(c.servesModel("anthropic/claude-3.5-haiku")).isFalse(); // ? is one character
+    assertThatThrownBy(() -> c.servesModel(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void withModelsKeepsLabelSecretAndWeightAndWithWeightKeepsTheModels() {
+    Credential c = new Credential("org", SECRET, 3).withModels("openai/*");
+    assertThat(c).isEqualTo(new Credential("org", SECRET, 3, List.of("openai/*")));
+    assertThat(c.withWeight(5).models()).containsExactly("openai/*");
+    assertThat(c.withModels("a/*", "b/*").models()).containsExactly("a/*", "b/*");
+    assertThat(c).isNotEqualTo(new Credential("org", SECRET, 3));
+  }
+
+  @Test
+  void thePatternsAreCopied() {
+    List<String> patterns = new ArrayList<>(List.of("openai/*"));
+    Credential c = new Credential("org", SECRET, 1, patterns);
+    patterns.set(0, "anthropic/*");
+    assertThat(c.servesModel("openai/gpt-4o")).isTrue();
+    assertThat(c.servesModel("anthropic/claude-sonnet-4")).isFalse();
+    assertThatThrownBy(() -> c.models().add("x")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void toStringShowsThePatternsButNeverTheSecret() {
+    Credential c = new Credential("org", SECRET, 2).withModels("openai/gpt-4o*", "*-mini");
+    assertThat(c.toString())
+        .isEqualTo("Credential[org, weight=2, models=[openai/gpt-4o*, *-mini], secret=<redacted>]");
+    assertThat(c.toString()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void withModelsNeedsAtLeastOnePattern() {
+    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
+        () -> new Credential("org", SECRET).withModels());
+    assertThat(e.field()).isEqualTo("models");
+    assertThat(e.getMessage()).isEqualTo("models: needs at least one pattern for credential"
+        + " 'org' (a key without patterns serves every model)");
+  }
+
+  @Test
+  void aMissingBlankOrSpacedPatternIsRejectedNamingTheLabelButNotTheSecret() {
+    InvalidRequestException missing = catchThrowableOfType(InvalidRequestException.class,
+        () -> new Credential("org", SECRET).withModels("openai/*", null));
+    assertThat(missing.getMessage())
+        .isEqualTo("models: pattern 2 is missing for credential 'org'");
+    InvalidRequestException blank = catchThrowableOfType(InvalidRequestException.class,
+        () -> new Credential("org", SECRET, 1, List.of(" ")));
+    assertThat(blank.getMessage()).isEqualTo("models: pattern 1 is blank for credential 'org'");
+    InvalidRequestException spaced = catchThrowableOfType(InvalidRequestException.class,
+        () -> new Credential("org", SECRET).withModels("openai/gpt-4o, openai/o3"));
+    assertThat(spaced.field()).isEqualTo("models");
+    assertThat(spaced.getMessage()).isEqualTo("models: pattern 'openai/gpt-4o, openai/o3' holds"
+        + " whitespace for credential 'org' (give each pattern as its own argument)");
+    for (InvalidRequestException e : List.of(missing, blank, spaced)) {
+      assertThat(e.getMessage()).doesNotContain(SECRET);
+    }
   }
 }

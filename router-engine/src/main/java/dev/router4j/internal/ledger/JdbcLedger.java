@@ -159,7 +159,7 @@ public final class JdbcLedger implements Ledger {
       Connection c = DriverManager.getConnection(url);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 10000");
-        s.execute("PRAGMA journal_mode = WAL");
+        walMode(s);
         s.execute("PRAGMA synchronous = FULL");
         s.execute("PRAGMA foreign_keys = ON");
       } catch (SQLException e) {
@@ -169,6 +169,32 @@ public final class JdbcLedger implements Ledger {
       return c;
     };
     return open(SqlDialect.SQLITE, source, "sqlite:" + absolute, options);
+  }
+
+  /**
+   * Switches the file to write-ahead logging. On a fresh file that another connection is
+   * opening at the same moment, SQLite may answer SQLITE_BUSY at once instead of waiting out
+   * the busy timeout, so the switch is tried again for up to that timeout.
+   */
+  private static void walMode(Statement s) throws SQLException {
+    long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    for (int pause = 1; ; pause = Math.min(pause * 2, 50)) {
+      try {
+        s.execute("PRAGMA journal_mode = WAL");
+        return;
+      } catch (SQLException e) {
+        boolean busy = String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+        if (!busy || System.nanoTime() - giveUp > 0) {
+          throw e;
+        }
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** The PostgreSQL ledger of {@link Ledger#postgres(String, String, String, LedgerOptions)}. */

@@ -80,7 +80,7 @@ public final class AttemptRunner {
     int contextNeeded = 0; // after a context-length error, only larger contexts are worth trying
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
-      String id = step.route().endpoint().id();
+      String id = step.route().id(); // made once per route: its hash too, for every lookup
       if (contextNeeded > 0 && step.route().endpoint().contextLength() <= contextNeeded) {
         note(trace, skipped(step, "context " + step.route().endpoint().contextLength()
             + " is not larger than the one that overflowed"));
@@ -100,7 +100,7 @@ public final class AttemptRunner {
         }
         Duration timeout = Duration.ofNanos(Math.min(policy.attemptTimeout().toNanos(), remaining));
         long start = ticker.read();
-        Credential key = keys.pick(step.route().provider());
+        Credential key = keys.pick(step.route().provider(), step.route().endpoint().model());
         AttemptGate.Ticket ticket;
         try {
           ticket = gate.enter(step, key, remaining);
@@ -127,7 +127,7 @@ public final class AttemptRunner {
           health.failure(id, e.category());
           breakers.failure(id, e.category(), e.getMessage());
           failures.add(e);
-          if (keys.rest(step.route().provider(), key, e)
+          if (keys.rest(step.route().provider(), step.route().endpoint().model(), key, e)
               && ++rotations < step.route().provider().credentials().size()) {
             // The key, not the endpoint, was the problem: go on at once with another key.
             note(trace, record(step, RouteAttempt.Outcome.RETRIED, e, start));
@@ -137,7 +137,9 @@ public final class AttemptRunner {
           Duration delay = policy.retryDelay(e, retry + 1, random);
           if (delay != null && ticker.read() + delay.toNanos() < deadline) {
             note(trace, record(step, RouteAttempt.Outcome.RETRIED, e, start));
-            log.debug("retrying {} in {} ms after {}", id, delay.toMillis(), e.category());
+            if (log.isDebugEnabled()) { // three arguments: an array and a box otherwise
+              log.debug("retrying {} in {} ms after {}", id, delay.toMillis(), e.category());
+            }
             pause(delay);
             continue;
           }
@@ -179,8 +181,20 @@ public final class AttemptRunner {
     }
   }
 
+  /**
+   * What the caller gets: the only failure, or every failure in an {@link
+   * AllRoutesFailedException} (made here, with the caller's stack trace). An only failure that
+   * an adapter made without a stack trace is rethrown as a copy that has the caller's.
+   */
   private static RouterException fail(List<RouterException> failures) {
-    return failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures);
+    if (failures.size() > 1) {
+      return new AllRoutesFailedException(failures);
+    }
+    RouterException only = failures.get(0);
+    if (only instanceof ProviderException p && p.getStackTrace().length == 0) {
+      return p.toBuilder().build();
+    }
+    return only;
   }
 
   private static boolean usableToolCalls(ChatResponse r) {
@@ -199,7 +213,7 @@ public final class AttemptRunner {
   private RouteAttempt skipped(Step step, String why) {
     Route route = step.route();
     return new RouteAttempt(route.provider().slug(), route.endpoint().model(),
-        route.endpoint().id(), RouteAttempt.Outcome.SKIPPED, null, 0, why, Duration.ZERO);
+        route.id(), RouteAttempt.Outcome.SKIPPED, null, 0, why, Duration.ZERO);
   }
 
   private RouteAttempt record(Step step, RouteAttempt.Outcome outcome, RouterException e,
@@ -208,7 +222,7 @@ public final class AttemptRunner {
     Duration latency = Duration.ofNanos(Math.max(0, ticker.read() - start));
     int status = e instanceof ProviderException p ? p.httpStatus() : 0;
     return new RouteAttempt(route.provider().slug(), route.endpoint().model(),
-        route.endpoint().id(), outcome, e == null ? null : e.category(), status,
+        route.id(), outcome, e == null ? null : e.category(), status,
         e == null ? null : e.getMessage(), latency);
   }
 }

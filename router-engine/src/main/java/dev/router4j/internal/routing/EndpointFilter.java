@@ -10,9 +10,11 @@ import dev.router4j.api.routing.DataCollection;
 import dev.router4j.api.routing.MaxPrice;
 import dev.router4j.api.routing.ProviderPreferences;
 import dev.router4j.api.routing.Quantization;
+import dev.router4j.api.spi.Credential;
 import dev.router4j.internal.plugins.ContextCompression;
 import dev.router4j.internal.tokens.Tokenizer;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,6 +44,7 @@ final class EndpointFilter {
   private static final int PRICE_REQUEST = 15;
   private static final int PRICE_IMAGE = 16;
   private static final int IMAGES = 17;
+  private static final int NO_KEY = 18;
 
   private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
@@ -86,6 +89,9 @@ final class EndpointFilter {
 
   /** {@link #PASS} when the route's endpoint can serve the request, else why not, as a code. */
   int check(Route route) {
+    if (route.lacksKey()) {
+      return NO_KEY; // decided when the route was built: no work here beyond the read
+    }
     Endpoint e = route.endpoint();
     if (p.only() != null && !matchesAny(e, p.only())) {
       return ONLY;
@@ -196,6 +202,9 @@ final class EndpointFilter {
         return "max_price.image: $" + plain(price.image()) + " over $" + plain(max.image());
       case IMAGES:
         return "the model does not accept images";
+      case NO_KEY:
+        return "no key for this model: the keys of " + route.provider().slug() + " "
+            + labels(route) + " are restricted to other models";
       default:
         throw new IllegalArgumentException("no exclusion code " + code);
     }
@@ -235,6 +244,14 @@ final class EndpointFilter {
       }
     }
     return false;
+  }
+
+  private static List<String> labels(Route route) {
+    List<String> labels = new ArrayList<>();
+    for (Credential key : route.provider().credentials()) {
+      labels.add(key.label());
+    }
+    return labels;
   }
 
   private static String plain(BigDecimal d) {

@@ -35,7 +35,9 @@ public final class EndpointRegistry {
     Map<String, Double> prices = new HashMap<>();
     Map<String, ModelRoutes> built = new HashMap<>();
     for (Map.Entry<String, List<Route>> e : new java.util.TreeMap<>(byModel).entrySet()) {
-      list.add(describe(e.getKey(), e.getValue(), models.get(e.getKey())));
+      if (anyKeyed(e.getValue())) { // the auto and free routers choose only what can be called
+        list.add(describe(e.getKey(), e.getValue(), models.get(e.getKey())));
+      }
       ModelRoutes entry = new ModelRoutes(e.getKey(), e.getValue(), models.get(e.getKey()));
       built.put(e.getKey(), entry);
       prices.put(e.getKey(), entry.cheapest());
@@ -127,6 +129,15 @@ public final class EndpointRegistry {
     return new Model(slug, null, null, 0, null, context, null, null, null, params, null, false);
   }
 
+  private static boolean anyKeyed(List<Route> routes) {
+    for (Route r : routes) {
+      if (!r.lacksKey()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean containsInstance(List<Set<String>> sets, Set<String> set) {
     for (Set<String> s : sets) {
       if (s == set) {
@@ -136,7 +147,10 @@ public final class EndpointRegistry {
     return false;
   }
 
-  /** Every callable model, described, sorted by slug. */
+  /**
+   * Every callable model (one with an endpoint whose provider has a key for it), described,
+   * sorted by slug.
+   */
   public List<Model> callableModels() {
     return callable;
   }

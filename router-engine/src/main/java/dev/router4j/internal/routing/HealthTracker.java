@@ -5,12 +5,17 @@ import dev.router4j.api.spi.Ticker;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * What the router has seen of each endpoint: outcomes, time to first token and throughput, in
  * a bounded ring of recent samples per endpoint. Planning asks it whether an endpoint had a
  * significant outage in the last 30 seconds, and for percentiles over 5- and 30-minute windows.
- * Thread-safe; each endpoint's ring is guarded by its own lock.
+ * Thread-safe and lock-free on the call path: every call records an outcome, and calls from many
+ * threads to one endpoint must not queue on a lock for it. A ring slot is claimed with one atomic
+ * increment and holds an immutable sample; readers look at whatever samples are published.
  */
 public final class HealthTracker {
   /** How far back an outage keeps an endpoint out of first place. */
@@ -21,9 +26,10 @@ public final class HealthTracker {
   private final ConcurrentHashMap<String, Ring> rings = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Ring> toolRings = new ConcurrentHashMap<>();
   /** When the latest failure anywhere was recorded; meaningful once {@link #anyFailure} is set. */
-  private volatile long lastFailure;
+  private final AtomicLong lastFailure = new AtomicLong();
   private volatile boolean anyFailure;
-  private final Object failureLock = new Object();
+  /** Taken once, by the first failure, so that {@link #lastFailure} starts from a real time. */
+  private final Object firstFailureLock = new Object();
 
   /** A tracker reading time from the ticker. */
   public HealthTracker(Ticker ticker) {
@@ -67,11 +73,17 @@ public final class HealthTracker {
     long now = ticker.read();
     // Noted before the ring so that a planner seeing no recent failure anywhere can skip the
     // per-endpoint lookups; a planner racing this call sees the endpoint as it was before.
-    synchronized (failureLock) {
-      if (!anyFailure || now - lastFailure > 0) {
-        lastFailure = now;
+    if (!anyFailure) {
+      synchronized (firstFailureLock) {
+        if (!anyFailure) {
+          lastFailure.set(now);
+          anyFailure = true;
+        }
       }
-      anyFailure = true;
+    }
+    long latest = lastFailure.get();
+    while (now - latest > 0 && !lastFailure.compareAndSet(latest, now)) {
+      latest = lastFailure.get(); // never moves back, and is not written when already later
     }
     ring(endpointId).add(now, false, Double.NaN, Double.NaN);
   }
@@ -114,7 +126,7 @@ public final class HealthTracker {
 
   /** Whether some endpoint recorded a failure at or after {@code since}. */
   private boolean failedSince(long since) {
-    return anyFailure && lastFailure - since >= 0;
+    return anyFailure && lastFailure.get() - since >= 0;
   }
 
   /**
@@ -140,54 +152,64 @@ public final class HealthTracker {
   }
 
   private Ring ring(String id) {
-    return rings.computeIfAbsent(id, k -> new Ring());
+    Ring r = rings.get(id);
+    return r != null ? r : rings.computeIfAbsent(id, k -> new Ring());
   }
 
-  private static final class Ring {
-    private final long[] times = new long[RING];
-    private final boolean[] ok = new boolean[RING];
-    private final double[] ttft = new double[RING];
-    private final double[] tps = new double[RING];
-    private int next;
-    private int size;
+  /** One outcome; immutable, so a reader sees all of it or none. */
+  private record Sample(long time, boolean ok, double ttft, double tps) {}
 
-    synchronized void add(long time, boolean success, double ttftSeconds, double tokensPerSecond) {
-      times[next] = time;
-      ok[next] = success;
-      ttft[next] = ttftSeconds;
-      tps[next] = tokensPerSecond;
-      next = (next + 1) % RING;
-      size = Math.min(size + 1, RING);
+  /** The latest {@value #RING} samples of one endpoint (fewer until it has had as many). */
+  private static final class Ring {
+    private final AtomicReferenceArray<Sample> samples = new AtomicReferenceArray<>(RING);
+    /** Samples written so far; its low bits pick the next slot (it may wrap: RING is 2^k). */
+    private final AtomicInteger written = new AtomicInteger();
+
+    void add(long time, boolean success, double ttftSeconds, double tokensPerSecond) {
+      int slot = written.getAndIncrement() & (RING - 1);
+      samples.setRelease(slot, new Sample(time, success, ttftSeconds, tokensPerSecond));
     }
 
-    synchronized boolean stable(long since) {
+    /** How many slots may hold a sample: those claimed so far, at most all of them. */
+    private int filled() {
+      int w = written.get();
+      return w < 0 || w > RING ? RING : w;
+    }
+
+    boolean stable(long since) {
       int failures = 0;
       int successes = 0;
       long latest = Long.MIN_VALUE;
       boolean latestOk = true;
-      for (int i = 0; i < size; i++) {
-        if (times[i] - since < 0) {
+      for (int i = 0, n = filled(); i < n; i++) {
+        Sample s = samples.getAcquire(i);
+        if (s == null || s.time() - since < 0) {
           continue;
         }
-        if (ok[i]) {
+        if (s.ok()) {
           successes++;
         } else {
           failures++;
         }
-        if (times[i] - latest > 0 || latest == Long.MIN_VALUE) {
-          latest = times[i];
-          latestOk = ok[i];
+        if (s.time() - latest > 0 || latest == Long.MIN_VALUE) {
+          latest = s.time();
+          latestOk = s.ok();
         }
       }
       return failures == 0 || (latestOk && failures <= successes);
     }
 
-    synchronized double percentile(long since, int p, boolean latency) {
+    double percentile(long since, int p, boolean latency) {
+      int size = filled();
       double[] values = new double[size];
       int n = 0;
       for (int i = 0; i < size; i++) {
-        double v = latency ? ttft[i] : tps[i];
-        if (times[i] - since >= 0 && ok[i] && !Double.isNaN(v)) {
+        Sample s = samples.getAcquire(i);
+        if (s == null) {
+          continue;
+        }
+        double v = latency ? s.ttft() : s.tps();
+        if (s.time() - since >= 0 && s.ok() && !Double.isNaN(v)) {
           values[n++] = v;
         }
       }
@@ -199,13 +221,14 @@ public final class HealthTracker {
       return values[Math.max(0, Math.min(n - 1, rank))];
     }
 
-    synchronized double uptime(long since) {
+    double uptime(long since) {
       int total = 0;
       int good = 0;
-      for (int i = 0; i < size; i++) {
-        if (times[i] - since >= 0) {
+      for (int i = 0, n = filled(); i < n; i++) {
+        Sample s = samples.getAcquire(i);
+        if (s != null && s.time() - since >= 0) {
           total++;
-          if (ok[i]) {
+          if (s.ok()) {
             good++;
           }
         }

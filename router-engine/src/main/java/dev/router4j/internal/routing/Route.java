@@ -2,14 +2,17 @@ package dev.router4j.internal.routing;
 
 import dev.router4j.api.catalog.Endpoint;
 import dev.router4j.api.catalog.Pricing;
+import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.Provider;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One step of a route plan: an endpoint and the registered provider that can call it, with
  * what planning asks of every route on every call worked out once: the blended price, the
- * endpoint's id (a fresh concatenation each time {@link Endpoint#id()} is called) and whether
- * its tag names a priority or flex tier.
+ * endpoint's id (a fresh concatenation each time {@link Endpoint#id()} is called), whether
+ * its tag names a priority or flex tier, and whether the provider has a key for its model
+ * (a provider's keys are fixed, so this is known when the route is built).
  */
 public final class Route {
   /** Not read yet: priors are looked up on first use (see {@link EndpointRegistry}). */
@@ -21,6 +24,7 @@ public final class Route {
   private final String id;
   private final boolean priorityTier;
   private final boolean flexTier;
+  private final boolean lacksKey;
   /** The registry's throughput and latency hints, cached by the registry that built the route. */
   volatile double throughputPrior = UNREAD;
   volatile double latencyPrior = UNREAD;
@@ -39,6 +43,16 @@ public final class Route {
     this.price = p.prompt().add(p.completion()).doubleValue() * 1e6;
     this.priorityTier = endpoint.tag().endsWith("/priority");
     this.flexTier = endpoint.tag().endsWith("/flex");
+    this.lacksKey = lacksKey(provider.credentials(), endpoint.model());
+  }
+
+  private static boolean lacksKey(List<Credential> keys, String model) {
+    for (Credential key : keys) {
+      if (key.servesModel(model)) {
+        return false;
+      }
+    }
+    return !keys.isEmpty();
   }
 
   /** The catalog endpoint. */
@@ -69,6 +83,15 @@ public final class Route {
   /** Whether the endpoint is a flex tier ({@code …/flex}), eligible only on request. */
   boolean isFlexTier() {
     return flexTier;
+  }
+
+  /**
+   * Whether the provider has keys but none {@linkplain Credential#servesModel(String) serves}
+   * the endpoint's model, so that the route cannot be called (a provider without keys needs
+   * none).
+   */
+  public boolean lacksKey() {
+    return lacksKey;
   }
 
   @Override

@@ -212,7 +212,7 @@ public final class StreamSession {
       return;
     }
     Duration attemptTimeout = remaining < timeout.toNanos() ? Duration.ofNanos(remaining) : timeout;
-    Credential credential = keys.pick(route.provider());
+    Credential credential = keys.pick(route.provider(), route.endpoint().model());
     AttemptGate.Ticket ticket;
     try {
       ticket = gate.enter(step, credential, attemptTimeout.toNanos());
@@ -508,7 +508,7 @@ public final class StreamSession {
         health.failure(id, error.category());
         breakers.failure(id, error.category(), error.getMessage());
       }
-      boolean otherKey = keys.rest(route.provider(), key, error);
+      boolean otherKey = keys.rest(route.provider(), route.endpoint().model(), key, error);
       if (!started && !late && otherKey
           && ++rotations[index] < route.provider().credentials().size()) {
         // The key, not the endpoint, was the problem: go on at once with another key.

@@ -1,8 +1,10 @@
 package dev.router4j.internal.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.router4j.api.error.ErrorCategory;
+import dev.router4j.api.error.NoEndpointException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.Provider;
@@ -201,5 +203,116 @@ class KeyRingTest {
     assertThat(counts.get("a")).hasValue(24_000);
     assertThat(counts.get("b")).hasValue(16_000);
     assertThat(counts.get("c")).hasValue(8_000);
+  }
+
+  // ---- keys restricted to some models ----------------------------------------------------
+
+  private String labels(Provider p, String model, int picks) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < picks; i++) {
+      s.append(ring.pick(p, model).label());
+    }
+    return s.toString();
+  }
+
+  private Map<String, Integer> shares(Provider p, String model, int picks) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (int i = 0; i < picks; i++) {
+      counts.merge(ring.pick(p, model).label(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  @Test
+  void eachModelIsSharedAmongTheKeysServingItOnly() {
+    Provider p = provider(key("org", 1).withModels("openai/gpt-4o*"),
+        key("cheap", 1).withModels("*-mini"), key("any", 2));
+    // gpt-4o-mini: all three; gpt-4o: org and any; o3-mini: cheap and any; o3: any alone.
+    assertThat(shares(p, "openai/gpt-4o-mini", 400))
+        .containsOnly(Map.entry("org", 100), Map.entry("cheap", 100), Map.entry("any", 200));
+    assertThat(shares(p, "openai/gpt-4o", 300)).containsOnly(Map.entry("org", 100),
+        Map.entry("any", 200));
+    assertThat(shares(p, "openai/o3-mini", 300)).containsOnly(Map.entry("cheap", 100),
+        Map.entry("any", 200));
+    assertThat(labels(p, "openai/o3", 4)).isEqualTo("anyanyanyany");
+    // Case does not matter, as in every slug glob.
+    assertThat(shares(p, "OpenAI/GPT-4o", 3)).containsOnly(Map.entry("org", 1),
+        Map.entry("any", 2));
+  }
+
+  @Test
+  void modelsServedByTheSameKeysShareOneRoundRobin() {
+    Provider p = provider(key("a", 1).withModels("acme/*"), key("b", 1).withModels("acme/*"),
+        key("other", 1).withModels("else/*"));
+    // Alternating models of one lane still alternate keys: a per-model round-robin would
+    // send both models' first call to the same key.
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      s.append(ring.pick(p, "acme/one").label()).append(ring.pick(p, "acme/two").label());
+    }
+    assertThat(s.toString()).isEqualTo("ababab");
+  }
+
+  @Test
+  void theOnlyKeyServingAModelIsUsedEvenWhileItRests() {
+    Credential small = key("small", 1).withModels("*-mini");
+    Credential big = key("big", 1).withModels("*-large");
+    Provider p = provider(small, big);
+    assertThat(ring.rest(p, "m-mini", small, failure(ErrorCategory.RATE_LIMITED))).isFalse();
+    assertThat(labels(p, "m-mini", 3)).isEqualTo("smallsmallsmall");
+    assertThat(labels(p, "m-large", 2)).isEqualTo("bigbig");
+  }
+
+  @Test
+  void rotationStaysWithinTheKeysServingTheModel() {
+    Credential a = key("a", 1).withModels("m/one");
+    Credential b = key("b", 1).withModels("m/one", "m/two");
+    Credential c = key("c", 1).withModels("m/two");
+    Provider p = provider(a, b, c);
+    // c is awake but cannot serve m/one: after a and b are refused there is no key to rotate to.
+    assertThat(ring.rest(p, "m/one", a, failure(ErrorCategory.AUTHENTICATION))).isTrue();
+    assertThat(labels(p, "m/one", 2)).isEqualTo("bb");
+    assertThat(ring.rest(p, "m/one", b, rateLimited(Duration.ofSeconds(5)))).isFalse();
+    // Every serving key rests: the one that wakes first, never the awake key of another model.
+    assertThat(labels(p, "m/one", 2)).isEqualTo("bb");
+    // A rest holds for every model the key serves.
+    assertThat(labels(p, "m/two", 2)).isEqualTo("cc");
+    ticker.advanceSeconds(6);
+    assertThat(labels(p, "m/two", 4)).isEqualTo("bcbc");
+    assertThat(labels(p, "m/one", 2)).isEqualTo("bb"); // a rests for ten minutes
+  }
+
+  @Test
+  void aKeyOfAnotherModelDoesNotCountAsOneToRotateTo() {
+    Credential a = key("a", 1).withModels("m/one");
+    Credential b = key("b", 1).withModels("m/two");
+    Provider p = provider(a, b);
+    assertThat(ring.rest(p, "m/one", a, failure(ErrorCategory.PERMISSION))).isFalse();
+    // Without the model, any awake key counts (the older, model-blind call).
+    assertThat(ring.rest(p, a, failure(ErrorCategory.PERMISSION))).isTrue();
+  }
+
+  @Test
+  void aModelNoKeyServesIsAnErrorNamingTheLabelsNeverTheSecrets() {
+    Provider two = provider(key("a", 1).withModels("m/one"), key("b", 1).withModels("m/two"));
+    Provider one = provider(key("a", 1).withModels("m/one"));
+    for (Provider p : List.of(one, two)) {
+      NoEndpointException e = catchThrowableOfType(NoEndpointException.class,
+          () -> ring.pick(p, "m/three"));
+      assertThat(e.getMessage()).startsWith("no key of provider acme serves the model m/three")
+          .contains("[a").doesNotContain(SECRET);
+    }
+    // Asked without a model, every key may be chosen.
+    assertThat(labels(two, 2)).isEqualTo("ab");
+  }
+
+  @Test
+  void unrestrictedKeysServeEveryModelInOneRoundRobin() {
+    Provider p = provider(key("a", 2), key("b", 1));
+    StringBuilder s = new StringBuilder();
+    for (String model : List.of("x/1", "y/2", "z/3", "x/1", "y/2", "z/3")) {
+      s.append(ring.pick(p, model).label());
+    }
+    assertThat(s.toString()).isEqualTo("abaaba");
   }
 }

@@ -22,6 +22,7 @@ import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import okhttp3.Headers;
 import okhttp3.Response;
+import okio.BufferedSource;
 
 /**
  * Turns provider failures into {@link ProviderException}s with the router's {@link
@@ -93,6 +94,8 @@ public final class ErrorClassifier {
 
   private final Clock clock;
   private final Secrets secrets;
+  /** Whether the exceptions made for HTTP replies and transport failures record a stack trace. */
+  private final boolean stackTraces;
 
   /** A classifier using the system clock (UTC) for HTTP-date and timestamp hints. */
   public ErrorClassifier() {
@@ -101,12 +104,23 @@ public final class ErrorClassifier {
 
   /** A classifier that reads dates in retry hints relative to {@code clock}. */
   public ErrorClassifier(Clock clock) {
-    this(clock, Secrets.NONE);
+    this(clock, Secrets.NONE, true);
   }
 
-  private ErrorClassifier(Clock clock, Secrets secrets) {
+  private ErrorClassifier(Clock clock, Secrets secrets, boolean stackTraces) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.secrets = secrets;
+    this.stackTraces = stackTraces;
+  }
+
+  /**
+   * A classifier whose exceptions for HTTP replies and transport failures carry no stack trace
+   * (see {@link ProviderException.Builder#stackTrace(boolean)}): for the attempts of a routed
+   * call, where the router falls back on most of them and gives the exception it throws to its
+   * caller the caller's stack trace. Exceptions made for streams keep theirs.
+   */
+  public ErrorClassifier withoutStackTraces() {
+    return stackTraces ? new ErrorClassifier(clock, secrets, false) : this;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -123,7 +137,7 @@ public final class ErrorClassifier {
   /** A classifier that also removes these exact secrets from every exception it makes. */
   public ErrorClassifier redacting(String... secrets) {
     Secrets more = this.secrets.and(secrets);
-    return more == this.secrets ? this : new ErrorClassifier(clock, more);
+    return more == this.secrets ? this : new ErrorClassifier(clock, more, stackTraces);
   }
 
   /**
@@ -161,15 +175,45 @@ public final class ErrorClassifier {
   public ProviderException classify(Response response, String provider, String model) {
     String body;
     try {
-      body = response.peekBody(MAX_ERROR_BODY_BYTES).string();
+      body = peekText(response);
     } catch (IOException | RuntimeException e) {
       body = "";
     }
     Headers headers = response.headers();
     ErrorBody parsed = parse(body);
-    ProviderException e = classifyParsed(response.code(), headers::get, parsed, provider, model);
     String requestId = requestId(response);
-    return withRequestId(e, requestId != null ? requestId : parsed.requestId);
+    return classifyParsed(response.code(), headers::get, parsed, provider, model,
+        requestId != null ? requestId : parsed.requestId);
+  }
+
+  /**
+   * At most {@link #MAX_ERROR_BODY_BYTES} of the body as text, as {@code
+   * response.peekBody(MAX_ERROR_BODY_BYTES).string()} reads it, without parsing the media type
+   * when it names no charset (the text is then UTF-8) and the body starts with no byte order
+   * mark.
+   */
+  private static String peekText(Response response) throws IOException {
+    String type = response.header("Content-Type");
+    if (type == null || !namesCharset(type)) {
+      BufferedSource peeked = response.body().source().peek();
+      peeked.request(MAX_ERROR_BODY_BYTES);
+      long size = Math.min(MAX_ERROR_BODY_BYTES, peeked.getBuffer().size());
+      int first = size == 0 ? 0x7f : peeked.getBuffer().getByte(0) & 0xff;
+      // 0xEF, 0xFE, 0xFF and 0x00 may open a byte order mark, which string() honours.
+      if (first != 0xef && first != 0xfe && first != 0xff && first != 0x00) {
+        return peeked.readUtf8(size);
+      }
+    }
+    return response.peekBody(MAX_ERROR_BODY_BYTES).string();
+  }
+
+  private static boolean namesCharset(String contentType) {
+    for (int i = 0; i + 7 <= contentType.length(); i++) {
+      if (contentType.regionMatches(true, i, "charset", 0, 7)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -214,11 +258,11 @@ public final class ErrorClassifier {
       String body,
       String provider,
       String model) {
-    return classifyParsed(status, headers, parse(body), provider, model);
+    return classifyParsed(status, headers, parse(body), provider, model, null);
   }
 
-  private ProviderException classifyParsed(
-      int status, Function<String, String> headers, ErrorBody e, String provider, String model) {
+  private ProviderException classifyParsed(int status, Function<String, String> headers,
+      ErrorBody e, String provider, String model, String requestId) {
     Function<String, String> h = headers == null ? name -> null : headers;
     List<String> tokens = e.tokens();
     ErrorCategory category = categorize(status, e, tokens);
@@ -244,7 +288,9 @@ public final class ErrorClassifier {
             .providerType(ErrorText.clean(e.providerType(), 100))
             .providerCode(ErrorText.clean(e.providerCode(), 100))
             .providerMessage(e.displayMessage())
-            .retryAfter(retryAfter(h, e, category));
+            .retryAfter(retryAfter(h, e, category))
+            .requestId(requestId)
+            .stackTrace(stackTraces);
     if (retryable != null) {
       b.retryable(retryable);
     }
@@ -443,6 +489,7 @@ public final class ErrorClassifier {
         .httpStatus(0)
         .providerMessage(ErrorText.clean(text, ErrorText.MAX_MESSAGE))
         .cause(failure)
+        .stackTrace(stackTraces)
         .build());
   }
 

@@ -72,10 +72,77 @@ final class ErrorText {
 
   /** Replaces anything that looks like a credential with {@code [redacted]}. */
   static String redact(String s) {
+    return mayHoldSecret(s) ? redactWithPatterns(s) : s;
+  }
+
+  /** {@link #redact} without the check that spares the regular expressions; for tests. */
+  static String redactWithPatterns(String s) {
     String t = SECRET.matcher(s).replaceAll("[redacted]");
     t = SECRET_HEADER.matcher(t).replaceAll("$1[redacted]");
     t = HEX_KEY.matcher(t).replaceAll("$1[redacted]");
     return SECRET_PARAM.matcher(t).replaceAll("$1[redacted]");
+  }
+
+  /**
+   * Whether one of the patterns of {@link #redact} could match: each needs one of these words,
+   * in any case: {@code sk-}, {@code aiza}, {@code gsk_}, {@code xai-}, {@code pplx-}, {@code
+   * bearer}, {@code basic}, {@code key} (every credential header and key parameter name holds
+   * it), {@code token=} or {@code authorization}. One pass over the text, no allocation: most
+   * provider messages hold none, and then the four regular expressions are not run.
+   */
+  static boolean mayHoldSecret(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      switch (s.charAt(i) | 0x20) { // ASCII letters in lower case; the patterns' (?i) is ASCII only
+        case 'a':
+          if (at(s, i, "aiza") || at(s, i, "authorization")) {
+            return true;
+          }
+          break;
+        case 'b':
+          if (at(s, i, "bearer") || at(s, i, "basic")) {
+            return true;
+          }
+          break;
+        case 'g':
+          if (at(s, i, "gsk_")) {
+            return true;
+          }
+          break;
+        case 'k':
+          if (at(s, i, "key")) {
+            return true;
+          }
+          break;
+        case 'p':
+          if (at(s, i, "pplx-")) {
+            return true;
+          }
+          break;
+        case 's':
+          if (at(s, i, "sk-")) {
+            return true;
+          }
+          break;
+        case 't':
+          if (at(s, i, "token=")) {
+            return true;
+          }
+          break;
+        case 'x':
+          if (at(s, i, "xai-")) {
+            return true;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  private static boolean at(String s, int i, String word) {
+    return s.regionMatches(true, i, word, 0, word.length());
   }
 
   /** Cuts {@code s} to at most {@code max} characters, ending with an ellipsis when cut. */

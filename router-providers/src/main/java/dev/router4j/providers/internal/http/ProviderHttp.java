@@ -1,6 +1,7 @@
 package dev.router4j.providers.internal.http;
 
 import dev.router4j.api.error.ErrorCategory;
+import dev.router4j.api.error.ProviderException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderCall;
@@ -30,6 +31,8 @@ public final class ProviderHttp {
   private final String provider;
   private final ErrorClassifier errors;
   private final long maxResponseBytes;
+  /** The classifier made for the latest failed attempt, with its credential; or null. */
+  private volatile Redacting lastAttempt;
 
   /** The exchange for one provider, with a classifier of its own and the default cap. */
   public ProviderHttp(OkHttpClient client, String provider) {
@@ -126,9 +129,15 @@ public final class ProviderHttp {
     return call;
   }
 
-  /** {@link #execute(Request, Duration, String, Credential, Reader)} for one chat attempt. */
+  /**
+   * {@link #execute(Request, Duration, String, Credential, Reader)} for one attempt of a routed
+   * chat call. The exceptions for an error reply or a transport failure carry no stack trace
+   * ({@link ErrorClassifier#withoutStackTraces()}): the router falls back on most of them, and
+   * the exception it throws to its caller has the caller's stack trace.
+   */
   public <T> T execute(Request request, ProviderCall call, Reader<T> reader) {
-    return execute(request, call.timeout(), call.endpoint().model(), call.credential(), reader);
+    return execute(request, call.timeout(), call.endpoint().model(), call.credential(), reader,
+        true);
   }
 
   /**
@@ -142,16 +151,44 @@ public final class ProviderHttp {
    */
   public <T> T execute(Request request, Duration timeout, String model, Credential credential,
       Reader<T> reader) {
-    // The classifier with the call's secret is made only when something fails.
-    try (Response response = newCall(request, timeout).execute()) {
-      if (!response.isSuccessful()) {
-        throw errors.redacting(credential).classify(response, provider, model);
-      }
-      return reader.read(response);
-    } catch (IOException e) {
-      throw errors.redacting(credential).classifyTransport(e, provider, model);
-    } catch (RouterException e) {
-      throw errors.redacting(credential).scrub(e);
-    }
+    return execute(request, timeout, model, credential, reader, false);
   }
+
+  private <T> T execute(Request request, Duration timeout, String model, Credential credential,
+      Reader<T> reader, boolean attempt) {
+    ProviderException refused;
+    try (Response response = newCall(request, timeout).execute()) {
+      if (response.isSuccessful()) {
+        return reader.read(response);
+      }
+      // Classified while the body is open, thrown once it is closed; already scrubbed.
+      refused = classifier(credential, attempt).classify(response, provider, model);
+    } catch (IOException e) {
+      throw classifier(credential, attempt).classifyTransport(e, provider, model);
+    } catch (RouterException e) {
+      throw errors.redacting(credential).scrub(e); // a reader's: it keeps its stack trace
+    }
+    throw refused;
+  }
+
+  /**
+   * The classifier with the call's secret; for an attempt, without stack traces. The last one
+   * made for an attempt is kept, since a provider usually has one key and the failures of a
+   * down endpoint come one after another.
+   */
+  private ErrorClassifier classifier(Credential credential, boolean attempt) {
+    if (!attempt) {
+      return errors.redacting(credential);
+    }
+    Redacting last = lastAttempt;
+    if (last != null && last.credential() == credential) {
+      return last.errors();
+    }
+    ErrorClassifier made = errors.withoutStackTraces().redacting(credential);
+    lastAttempt = new Redacting(credential, made);
+    return made;
+  }
+
+  /** A credential and the attempt classifier that removes its secret. */
+  private record Redacting(Credential credential, ErrorClassifier errors) {}
 }

@@ -66,11 +66,16 @@ final class Secrets {
       return false;
     }
     for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
-      if (contains(String.valueOf(t))) {
-        return true;
-      }
-      if (t instanceof ProviderException p && (contains(p.providerMessage())
-          || contains(p.providerType()) || contains(p.providerCode()) || contains(p.requestId()))) {
+      if (t instanceof ProviderException p) {
+        // Its message is made of these fields and fixed words only; looking at the fields
+        // spares making the message. (A secret spanning a field and a fixed word would not be
+        // removed by rebuilding either, since only the fields are redacted.)
+        if (contains(p.providerMessage()) || contains(p.providerType())
+            || contains(p.providerCode()) || contains(p.requestId()) || contains(p.provider())
+            || contains(p.model())) {
+          return true;
+        }
+      } else if (contains(String.valueOf(t))) {
         return true;
       }
     }

@@ -71,4 +71,33 @@ class ErrorTextTest {
     assertThat(excerpt == null ? "" : excerpt).hasSizeLessThanOrEqualTo(ErrorText.MAX_EXCERPT);
     assertTimeoutPreemptively(Duration.ofSeconds(2), () -> ErrorText.excerpt(body + ">"));
   }
+
+  @Test
+  void redactionSkipsTheRegularExpressionsOnlyWhereNoneCouldMatch() {
+    // Texts made of pieces near and far from every key shape: skipping the patterns must
+    // never change what redaction gives.
+    String[] pieces = {"sk-", "SK-", "Sk", "aIzA", "gsk_", "xai-", "PPLX-", "bearer ", "Basic ",
+        "key", "KEY", "ke", "y", "api-", "api_", "x-goog-", "authorization", "Authoriz", "token=",
+        "ToKeN=", "token", "?", "&", "=", ": ", "\"", "'", "0123456789abcdef",
+        "0123456789ABCDEF0123456789abcdef", "AbCdEf012345", " ", "\n", "é", "The server is busy",
+        "-", "_", ".", "/", "+"};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    int skipped = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(1, 9); k > 0; k--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String t = text.toString();
+      assertThat(ErrorText.redact(t)).as(t).isEqualTo(ErrorText.redactWithPatterns(t));
+      if (!ErrorText.mayHoldSecret(t)) {
+        skipped++;
+      }
+    }
+    assertThat(skipped).as("texts that skipped the patterns").isGreaterThan(1_000);
+    assertThat(ErrorText.mayHoldSecret("The server is overloaded or not ready yet.")).isFalse();
+    assertThat(ErrorText.mayHoldSecret("server_error")).isFalse();
+    assertThat(ErrorText.redact("use sK-AbCdEf0123456789 here")).isEqualTo("use [redacted] here");
+    assertThat(ErrorText.redact("x-API-KEY: abc123")).isEqualTo("x-API-KEY: [redacted]");
+  }
 }
