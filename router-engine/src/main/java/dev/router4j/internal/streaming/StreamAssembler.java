@@ -38,9 +38,10 @@ public final class StreamAssembler {
     final StringBuilder content = new StringBuilder();
     StringBuilder refusal;
     StringBuilder reasoning;
-    final List<ReasoningDetail> details = new ArrayList<>();
-    final List<Annotation> annotations = new ArrayList<>();
-    final Map<Integer, ToolState> tools = new TreeMap<>();
+    // Made on first use: most answers have no details, annotations or tool calls.
+    List<ReasoningDetail> details = List.of();
+    List<Annotation> annotations = List.of();
+    Map<Integer, ToolState> tools = Map.of();
     boolean sawContent;
     FinishReason finish;
     String nativeFinish;
@@ -88,14 +89,19 @@ public final class StreamAssembler {
         (s.reasoning == null ? s.reasoning = new StringBuilder() : s.reasoning).append(d.reasoning());
       }
       if (!d.reasoningDetails().isEmpty()) {
-        s.details.addAll(d.reasoningDetails());
+        (s.details.isEmpty() ? s.details = new ArrayList<>() : s.details)
+            .addAll(d.reasoningDetails());
       }
       if (!d.annotations().isEmpty()) {
-        s.annotations.addAll(d.annotations());
+        (s.annotations.isEmpty() ? s.annotations = new ArrayList<>() : s.annotations)
+            .addAll(d.annotations());
       }
       List<ToolCallDelta> calls = d.toolCalls();
       for (int k = 0; k < calls.size(); k++) {
         ToolCallDelta t = calls.get(k);
+        if (s.tools.isEmpty()) {
+          s.tools = new TreeMap<>();
+        }
         ToolState ts = s.tools.computeIfAbsent(t.index(), n -> new ToolState());
         if (t.id() != null) {
           ts.id = t.id();

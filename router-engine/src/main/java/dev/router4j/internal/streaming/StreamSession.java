@@ -109,6 +109,11 @@ public final class StreamSession {
    * #pumped}. Another thread never reads its own identity here, whatever it sees.
    */
   private volatile Thread pumping;
+  /**
+   * Whether {@link #start()} has returned: before, no consumer can be waiting on the queue, so
+   * a pulled attempt needs no wake-up (the consumer finds it in {@link #current}).
+   */
+  private volatile boolean opened;
   private final List<RouteAttempt> trace = new ArrayList<>();
   private final List<RouterException> failures = new ArrayList<>();
 
@@ -158,6 +163,7 @@ public final class StreamSession {
           TimeUnit.NANOSECONDS);
     }
     attempt(0);
+    opened = true;
   }
 
   /** The timer's call when the deadline passes: ends the attempt in flight, if any. */
@@ -236,7 +242,7 @@ public final class StreamSession {
           RequestShaper.forEndpoint(step.request(), route.endpoint()), route.endpoint(),
           credential, attemptTimeout), listener);
       handle = listener.handle;
-      if (listener.handle instanceof PulledStream) {
+      if (listener.handle instanceof PulledStream && opened && Thread.currentThread() != pumping) {
         queue.offer(WAKE); // a consumer already waiting must come and read it
       }
       listener.watchdog = timer.schedule(listener::firstTokenOverdue,

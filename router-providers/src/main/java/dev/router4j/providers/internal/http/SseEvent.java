@@ -214,9 +214,17 @@ public final class SseEvent {
       int n = bytes.length;
       byte last = bytes[n - 1];
       for (int end = n - 1; end < haystack.length; end += skip[haystack[end] & 0xFF]) {
-        if (haystack[end] == last
-            && Arrays.equals(haystack, end - n + 1, end, bytes, 0, n - 1)) {
-          return true;
+        if (haystack[end] == last) {
+          // Backwards: in JSON the byte before a quote seldom matches, so this stops at once.
+          int k = n - 2;
+          int h = end - 1;
+          while (k >= 0 && haystack[h] == bytes[k]) {
+            k--;
+            h--;
+          }
+          if (k < 0) {
+            return true;
+          }
         }
       }
       return false;
