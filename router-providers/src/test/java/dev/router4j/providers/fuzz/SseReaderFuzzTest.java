@@ -1,5 +1,6 @@
 package dev.router4j.providers.fuzz;
 
+import dev.router4j.api.testing.FuzzGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

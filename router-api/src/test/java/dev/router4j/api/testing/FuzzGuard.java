@@ -1,4 +1,4 @@
-package dev.router4j.providers.fuzz;
+package dev.router4j.api.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -24,22 +24,24 @@ import java.util.ConcurrentModificationException;
  * fuzzing ({@code JAZZER_FUZZ=1}) a watchdog thread writes the input that ran too long to
  * {@code target/fuzz-hangs/} with its stack and stops the JVM, so the fuzzer's own timing is
  * left alone.
+ *
+ * <p>Shared by the fuzz targets of every module through router-api's test jar.
  */
-final class FuzzGuard {
-  static final boolean FUZZING = System.getenv("JAZZER_FUZZ") != null
+public final class FuzzGuard {
+  public static final boolean FUZZING = System.getenv("JAZZER_FUZZ") != null
       && !System.getenv("JAZZER_FUZZ").isEmpty();
-  static final Duration PER_INPUT = Duration.ofSeconds(Long.getLong("router4j.fuzz.timeoutSeconds", 10));
+  public static final Duration PER_INPUT = Duration.ofSeconds(Long.getLong("router4j.fuzz.timeoutSeconds", 10));
 
   /** Code under test; may throw anything. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
     void run() throws Exception;
   }
 
   private FuzzGuard() {}
 
   /** Runs one input under the outcome rule and the hang guard. */
-  static void run(byte[] input, Body body) {
+  public static void run(byte[] input, Body body) {
     if (!FUZZING) {
       assertTimeoutPreemptively(PER_INPUT, () -> check(body),
           () -> "hang: the input ran longer than " + PER_INPUT + ": " + base64(input));
@@ -74,7 +76,7 @@ final class FuzzGuard {
    * an internal index error in one when it rejects a malformed number, and turning that into a
    * typed error is the right thing to do.
    */
-  static void hiddenBug(Throwable typed) {
+  public static void hiddenBug(Throwable typed) {
     int depth = 0;
     for (Throwable t = typed.getCause(); t != null && depth < 16; t = t.getCause(), depth++) {
       if (t instanceof IllegalArgumentException) {
@@ -91,7 +93,7 @@ final class FuzzGuard {
     }
   }
 
-  static boolean isBug(Throwable t) {
+  public static boolean isBug(Throwable t) {
     return t instanceof NullPointerException || t instanceof IndexOutOfBoundsException
         || t instanceof ClassCastException || t instanceof ArithmeticException
         || t instanceof NegativeArraySizeException || t instanceof ArrayStoreException
@@ -99,7 +101,7 @@ final class FuzzGuard {
         || t instanceof OutOfMemoryError;
   }
 
-  static String base64(byte[] input) {
+  public static String base64(byte[] input) {
     return Base64.getEncoder().encodeToString(input);
   }
 
