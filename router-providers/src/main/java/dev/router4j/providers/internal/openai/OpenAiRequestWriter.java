@@ -60,6 +60,11 @@ public final class OpenAiRequestWriter {
   private final OpenAiDialect dialect;
   /** Whether the dialect lets {@link #encode} write directly at all. */
   private final boolean directDialect;
+  /**
+   * The model rules for the endpoint written last: an adapter's calls mostly go to one
+   * endpoint, and matching its names against the dialect's patterns costs more than the body.
+   */
+  private volatile ModelRules lastRules;
 
   /** A writer for the given dialect. */
   public OpenAiRequestWriter(OpenAiDialect dialect) {
@@ -89,9 +94,10 @@ public final class OpenAiRequestWriter {
     if (!direct(r)) {
       return JsonTrees.encode(body(r, endpoint, wireModel, stream, provider), true);
     }
-    ModelNames names = ModelNames.of(endpoint);
-    boolean reasoningModel = dialect.isOpenAiReasoningModel(names);
-    boolean fixedSampling = dialect.hasFixedSampling(names);
+    ModelRules rules = rules(endpoint);
+    boolean reasoningModel = rules.reasoningModel();
+    boolean fixedSampling = rules.fixedSampling();
+    boolean noInstructionRole = rules.noInstructionRole();
     boolean toolsWanted = checkTools(r, provider, endpoint);
     Buffer buffer = new Buffer();
     try {
@@ -100,8 +106,6 @@ public final class OpenAiRequestWriter {
       w.beginObject();
       w.name("model").value(wireModel);
       w.name("messages").beginArray();
-      boolean noInstructionRole =
-          reasoningModel && names.matches(OpenAiDialect.NO_INSTRUCTION_ROLE);
       for (Message m : r.messages()) {
         writeMessage(w, m, role(m.role(), reasoningModel, noInstructionRole));
       }
@@ -148,6 +152,25 @@ public final class OpenAiRequestWriter {
       throw new IllegalStateException("writing to a buffer failed", e);
     }
     return buffer.readByteString();
+  }
+
+  /** What the dialect's rules say of an endpoint's model, as {@link #body} works it out. */
+  private record ModelRules(
+      Endpoint endpoint, boolean reasoningModel, boolean fixedSampling,
+      boolean noInstructionRole) {}
+
+  /** The rules for the endpoint, from the last one kept when it is the same (immutable) one. */
+  private ModelRules rules(Endpoint endpoint) {
+    ModelRules rules = lastRules;
+    if (rules != null && rules.endpoint() == endpoint) {
+      return rules;
+    }
+    ModelNames names = ModelNames.of(endpoint);
+    boolean reasoningModel = dialect.isOpenAiReasoningModel(names);
+    rules = new ModelRules(endpoint, reasoningModel, dialect.hasFixedSampling(names),
+        reasoningModel && names.matches(OpenAiDialect.NO_INSTRUCTION_ROLE));
+    lastRules = rules;
+    return rules;
   }
 
   /**
