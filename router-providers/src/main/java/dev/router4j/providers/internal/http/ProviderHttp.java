@@ -18,6 +18,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * The HTTP exchange every adapter shares: JSON request bodies, calls bounded by the attempt's
@@ -110,6 +111,26 @@ public final class ProviderHttp {
   public RequestBody json(Tree tree, boolean keepNulls, MediaType type) {
     try {
       return RequestBody.create(JsonTrees.encode(tree.build(), keepNulls), type);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new RouterException(ErrorCategory.INVALID_REQUEST,
+          "could not encode the request for " + provider + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes a request body as JSON bytes, without a tree. */
+  @FunctionalInterface
+  public interface Encoded {
+    /** The body as UTF-8 JSON. */
+    ByteString encode() throws IOException;
+  }
+
+  /**
+   * A JSON request body already encoded. A body that cannot be encoded is the caller's fault,
+   * as for {@link #json(Tree, boolean, MediaType)}.
+   */
+  public RequestBody json(Encoded encoded, MediaType type) {
+    try {
+      return RequestBody.create(encoded.encode(), type);
     } catch (IOException | IllegalArgumentException e) {
       throw new RouterException(ErrorCategory.INVALID_REQUEST,
           "could not encode the request for " + provider + ": " + e.getMessage(), e);

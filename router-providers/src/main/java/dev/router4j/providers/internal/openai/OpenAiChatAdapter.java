@@ -155,8 +155,8 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
 
   Request request(ProviderCall call, boolean stream) {
     Endpoint endpoint = call.endpoint();
-    RequestBody body = http.json(() -> writer.body(call.request(), endpoint,
-        routes.wireModel(endpoint), stream, provider), true, JSON);
+    RequestBody body = http.json(() -> writer.encode(call.request(), endpoint,
+        routes.wireModel(endpoint), stream, provider), JSON);
     return build(routes.chat(endpoint), body, call.credential(), stream);
   }
 

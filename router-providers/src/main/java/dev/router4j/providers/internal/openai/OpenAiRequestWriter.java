@@ -15,6 +15,7 @@ import dev.router4j.api.ToolChoice;
 import dev.router4j.api.catalog.Endpoint;
 import dev.router4j.api.error.ErrorCategory;
 import dev.router4j.api.error.ProviderException;
+import com.squareup.moshi.JsonWriter;
 import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import okio.Buffer;
 import okio.BufferedSink;
+import okio.ByteString;
 
 /**
  * Writes a normalized request as a Chat Completions body for one endpoint and dialect.
@@ -37,24 +40,229 @@ import okio.BufferedSink;
  * {@code o1-preview}, which take neither.
  *
  * <p>Fields of the request's {@code extra} map pass through unless the writer already wrote a
- * field of that name. Thread-safe.
+ * field of that name.
+ *
+ * <p>{@link #encode} writes the common shapes (plain-text messages, tool calls, tools, the
+ * sampling fields, user, stream) straight to a buffer, without the tree of {@link #body};
+ * every other shape goes through the tree. Both give the same bytes. Thread-safe.
  */
 public final class OpenAiRequestWriter {
   /** Plugins the router runs itself: never forwarded, even to OpenRouter. */
   private static final Set<String> LOCAL_PLUGINS =
       Set.of(Plugin.WEB, Plugin.RESPONSE_HEALING, "auto-router");
 
+  /** The top-level names the direct path writes; a seed field named like one takes the tree. */
+  private static final Set<String> DIRECT_NAMES = Set.of("model", "messages", "temperature",
+      "top_p", "top_k", "min_p", "repetition_penalty", "top_a", "frequency_penalty",
+      "presence_penalty", "max_tokens", "max_completion_tokens", "tools", "tool_choice",
+      "parallel_tool_calls", "user", "stream", "stream_options");
+
   private final OpenAiDialect dialect;
+  /** Whether the dialect lets {@link #encode} write directly at all. */
+  private final boolean directDialect;
+  /**
+   * The model rules for the endpoint written last: an adapter's calls mostly go to one
+   * endpoint, and matching its names against the dialect's patterns costs more than the body.
+   */
+  private volatile ModelRules lastRules;
 
   /** A writer for the given dialect. */
   public OpenAiRequestWriter(OpenAiDialect dialect) {
     this.dialect = dialect;
+    this.directDialect =
+        dialect.seedField() == null || !DIRECT_NAMES.contains(dialect.seedField());
   }
 
   /** Writes the body for the endpoint, naming the endpoint's upstream model, to the sink. */
   public void write(ChatRequest r, Endpoint endpoint, boolean stream, BufferedSink sink)
       throws IOException {
-    sink.write(JsonTrees.encode(body(r, endpoint, endpoint.upstreamModel(), stream, null), true));
+    sink.write(encode(r, endpoint, endpoint.upstreamModel(), stream, null));
+  }
+
+  /**
+   * The body as compact UTF-8 JSON, nulls kept: byte for byte what {@link #body} encoded by
+   * {@link JsonTrees#encode} gives, without building the tree for the common shapes.
+   *
+   * @param wireModel the model name to send (the upstream model, or an Azure deployment)
+   * @param provider the provider slug, for errors
+   * @throws ProviderException as {@link #body} does
+   * @throws IllegalArgumentException when a free-form value (tool parameters, extra fields) is
+   *     not JSON
+   */
+  public ByteString encode(ChatRequest r, Endpoint endpoint, String wireModel, boolean stream,
+      String provider) {
+    if (!direct(r)) {
+      return JsonTrees.encode(body(r, endpoint, wireModel, stream, provider), true);
+    }
+    ModelRules rules = rules(endpoint);
+    boolean reasoningModel = rules.reasoningModel();
+    boolean fixedSampling = rules.fixedSampling();
+    boolean noInstructionRole = rules.noInstructionRole();
+    boolean toolsWanted = checkTools(r, provider, endpoint);
+    Buffer buffer = new Buffer();
+    try {
+      JsonWriter w = JsonWriter.of(buffer);
+      w.setSerializeNulls(true);
+      w.beginObject();
+      w.name("model").value(wireModel);
+      w.name("messages").beginArray();
+      for (Message m : r.messages()) {
+        writeMessage(w, m, role(m.role(), reasoningModel, noInstructionRole));
+      }
+      w.endArray();
+      if (!fixedSampling) {
+        number(w, "temperature", r.temperature());
+        number(w, "top_p", r.topP());
+      }
+      if (dialect.extendedSampling() || dialect.openRouterFields()) {
+        number(w, "top_k", r.topK());
+        number(w, "min_p", r.minP());
+        number(w, "repetition_penalty", r.repetitionPenalty());
+      }
+      if (dialect.openRouterFields()) {
+        number(w, "top_a", r.topA());
+      }
+      if (dialect.penalties() && !fixedSampling) {
+        number(w, "frequency_penalty", r.frequencyPenalty());
+        number(w, "presence_penalty", r.presencePenalty());
+      }
+      if (dialect.seedField() != null) {
+        number(w, dialect.seedField(), r.seed());
+      }
+      Integer max = r.effectiveMaxTokens();
+      if (max != null) {
+        boolean completion = dialect.maxCompletionTokens() || reasoningModel;
+        w.name(completion ? "max_completion_tokens" : "max_tokens").value(max);
+      }
+      if (toolsWanted) {
+        writeTools(w, r);
+      }
+      if (r.user() != null && dialect.user()) {
+        w.name("user").value(r.user());
+      }
+      if (stream) {
+        w.name("stream").value(true);
+        if (dialect.streamUsage()) {
+          w.name("stream_options").beginObject().name("include_usage").value(true).endObject();
+        }
+      }
+      w.endObject();
+      w.flush();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing to a buffer failed", e);
+    }
+    return buffer.readByteString();
+  }
+
+  /** What the dialect's rules say of an endpoint's model, as {@link #body} works it out. */
+  private record ModelRules(
+      Endpoint endpoint, boolean reasoningModel, boolean fixedSampling,
+      boolean noInstructionRole) {}
+
+  /** The rules for the endpoint, from the last one kept when it is the same (immutable) one. */
+  private ModelRules rules(Endpoint endpoint) {
+    ModelRules rules = lastRules;
+    if (rules != null && rules.endpoint() == endpoint) {
+      return rules;
+    }
+    ModelNames names = ModelNames.of(endpoint);
+    boolean reasoningModel = dialect.isOpenAiReasoningModel(names);
+    rules = new ModelRules(endpoint, reasoningModel, dialect.hasFixedSampling(names),
+        reasoningModel && names.matches(OpenAiDialect.NO_INSTRUCTION_ROLE));
+    lastRules = rules;
+    return rules;
+  }
+
+  /**
+   * Whether {@link #encode} may write the request directly: nothing that the tree path places
+   * with {@code putIfAbsent} (extra fields, logprobs) and none of the rarer fields.
+   */
+  boolean direct(ChatRequest r) {
+    if (!directDialect || r.prompt() != null || !r.extra().isEmpty() || r.stop() != null
+        || r.logitBias() != null || r.logprobs() != null || r.topLogprobs() != null
+        || r.responseFormat() != null || r.effectiveReasoning() != null) {
+      return false;
+    }
+    if (dialect.openRouterFields() && (!r.plugins().isEmpty() || r.sessionId() != null)) {
+      return false;
+    }
+    for (Message m : r.messages()) {
+      if (m.parts() != null || m.refusal() != null || m.reasoning() != null
+          || !m.reasoningDetails().isEmpty() || !m.annotations().isEmpty()
+          || !m.extra().isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void number(JsonWriter w, String name, Number value) throws IOException {
+    if (value != null) {
+      w.name(name).value(value);
+    }
+  }
+
+  /** A message of text (or of tool calls only), as {@link #message} writes it. */
+  private void writeMessage(JsonWriter w, Message m, String role) throws IOException {
+    w.beginObject();
+    w.name("role").value(role);
+    String content = m.content();
+    if (content == null && m.role() != Role.ASSISTANT) {
+      content = "";
+    }
+    w.name("content").value(content);
+    if (m.name() != null && dialect.messageName()) {
+      w.name("name").value(m.name());
+    }
+    if (m.toolCallId() != null) {
+      w.name("tool_call_id").value(m.toolCallId());
+    }
+    if (!m.toolCalls().isEmpty()) {
+      w.name("tool_calls").beginArray();
+      for (ToolCall c : m.toolCalls()) {
+        w.beginObject();
+        w.name("id").value(c.id());
+        w.name("type").value("function");
+        w.name("function").beginObject();
+        w.name("name").value(c.name());
+        w.name("arguments").value(c.arguments());
+        w.endObject();
+        w.endObject();
+      }
+      w.endArray();
+    }
+    w.endObject();
+  }
+
+  /** Tools, tool choice and parallel calls, as {@link #tools} puts them. */
+  private void writeTools(JsonWriter w, ChatRequest r) throws IOException {
+    w.name("tools").beginArray();
+    for (Tool t : r.tools()) {
+      w.beginObject();
+      w.name("type").value("function");
+      w.name("function").beginObject();
+      w.name("name").value(t.name());
+      if (t.description() != null) {
+        w.name("description").value(t.description());
+      }
+      if (t.parameters() != null) {
+        w.name("parameters");
+        JsonTrees.write(w, t.parameters());
+      }
+      if (t.strict() != null) {
+        w.name("strict").value(t.strict().booleanValue());
+      }
+      w.endObject();
+      w.endObject();
+    }
+    w.endArray();
+    if (r.toolChoice() != null) {
+      w.name("tool_choice");
+      JsonTrees.write(w, toolChoice(r.toolChoice())); // the very value the tree holds
+    }
+    if (r.parallelToolCalls() != null && dialect.parallelToolCalls()) {
+      w.name("parallel_tool_calls").value(r.parallelToolCalls().booleanValue());
+    }
   }
 
   /**
@@ -348,7 +556,12 @@ public final class OpenAiRequestWriter {
   // ---------------------------------------------------------------------------------------
   // Tools, formats, reasoning
 
-  private void tools(Map<String, Object> b, ChatRequest r, String provider, Endpoint endpoint) {
+  /**
+   * Whether the tool fields are written: the request has tools and the host takes them.
+   *
+   * @throws ProviderException when the request needs tools the host lacks
+   */
+  private boolean checkTools(ChatRequest r, String provider, Endpoint endpoint) {
     boolean wanted = !r.tools().isEmpty()
         && (r.toolChoice() == null || r.toolChoice().mode() != ToolChoice.Mode.NONE);
     if (!dialect.tools()) {
@@ -361,27 +574,32 @@ public final class OpenAiRequestWriter {
             .fallbackWorthy(true) // another endpoint may have tools
             .build();
       }
-      return; // tools with tool_choice none: nothing may be called, nothing is lost
+      return false; // tools with tool_choice none: nothing may be called, nothing is lost
     }
-    if (!r.tools().isEmpty()) {
-      List<Object> tools = new ArrayList<>();
-      for (Tool t : r.tools()) {
-        Map<String, Object> fn = new LinkedHashMap<>();
-        fn.put("name", t.name());
-        put(fn, "description", t.description());
-        put(fn, "parameters", t.parameters());
-        put(fn, "strict", t.strict());
-        Map<String, Object> tool = new LinkedHashMap<>();
-        tool.put("type", "function");
-        tool.put("function", fn);
-        tools.add(tool);
-      }
-      b.put("tools", tools);
+    return !r.tools().isEmpty();
+  }
+
+  private void tools(Map<String, Object> b, ChatRequest r, String provider, Endpoint endpoint) {
+    if (!checkTools(r, provider, endpoint)) {
+      return;
     }
-    if (r.toolChoice() != null && !r.tools().isEmpty()) {
+    List<Object> tools = new ArrayList<>();
+    for (Tool t : r.tools()) {
+      Map<String, Object> fn = new LinkedHashMap<>();
+      fn.put("name", t.name());
+      put(fn, "description", t.description());
+      put(fn, "parameters", t.parameters());
+      put(fn, "strict", t.strict());
+      Map<String, Object> tool = new LinkedHashMap<>();
+      tool.put("type", "function");
+      tool.put("function", fn);
+      tools.add(tool);
+    }
+    b.put("tools", tools);
+    if (r.toolChoice() != null) {
       b.put("tool_choice", toolChoice(r.toolChoice())); // OpenAI refuses a choice without tools
     }
-    if (r.parallelToolCalls() != null && dialect.parallelToolCalls() && !r.tools().isEmpty()) {
+    if (r.parallelToolCalls() != null && dialect.parallelToolCalls()) {
       b.put("parallel_tool_calls", r.parallelToolCalls());
     }
   }
