@@ -353,7 +353,10 @@ public final class OpenAiRequestWriter {
     List<Object> out = new ArrayList<>();
     if (r.messages().isEmpty() && r.prompt() != null && !dialect.openRouterFields()) {
       // A legacy text-completion prompt: a chat host takes it as the user's turn.
-      out.add(Map.of("role", "user", "content", r.prompt()));
+      Map<String, Object> turn = new LinkedHashMap<>(); // role first, every run
+      turn.put("role", "user");
+      turn.put("content", r.prompt());
+      out.add(turn);
       return out;
     }
     boolean noInstructionRole = reasoningModel && names.matches(OpenAiDialect.NO_INSTRUCTION_ROLE);
@@ -613,7 +616,11 @@ public final class OpenAiRequestWriter {
       case REQUIRED:
         return dialect.requiredToolChoice();
       default:
-        return Map.of("type", "function", "function", Map.of("name", c.functionName()));
+        // Ordered: a two-entry Map.of iterates in an order that changes from run to run.
+        Map<String, Object> named = new LinkedHashMap<>();
+        named.put("type", "function");
+        named.put("function", Map.of("name", c.functionName()));
+        return named;
     }
   }
 

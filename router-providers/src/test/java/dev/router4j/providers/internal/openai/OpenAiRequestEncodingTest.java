@@ -113,6 +113,18 @@ class OpenAiRequestEncodingTest {
         writer.encode(r, endpoint, "gpt-4.1-mini", true, "openai").utf8());
   }
 
+  @Test
+  void aNamedToolChoiceIsWrittenInOneOrderEveryRun() {
+    OpenAiRequestWriter writer = new OpenAiRequestWriter(OpenAiDialect.OPENAI);
+    ChatRequest r = ChatRequest.builder().model("openai/gpt-4.1-mini").user("weather?")
+        .tools(Tool.function("get_weather", null, "{\"type\":\"object\"}"))
+        .toolChoice(ToolChoice.function("get_weather")).build();
+    String body = writer.encode(r, ENDPOINTS.get(0), "gpt-4.1-mini", false, "openai").utf8();
+    assertTrue(body.contains(
+        "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}"),
+        body);
+  }
+
   // -------------------------------------------------------------------------------------
 
   private static ChatRequest request(Random rnd) {
