@@ -329,10 +329,17 @@ public final class Router implements AutoCloseable {
   public dev.router4j.api.EmbeddingResponse embed(dev.router4j.api.EmbeddingRequest request) {
     Objects.requireNonNull(request, "request");
     List<Route> routes = new ArrayList<>(registry.routes(request.model()));
-    routes.removeIf(Route::lacksKey); // no key of the provider may be used for this model
+    List<String> keyless = new ArrayList<>();
+    for (Route r : routes) {
+      if (r.lacksKey()) { // no key of the provider may be used for this model
+        keyless.add(r.id() + " — " + r.noKeyReason());
+      }
+    }
+    routes.removeIf(Route::lacksKey);
     if (routes.isEmpty()) {
-      throw new dev.router4j.api.error.NoEndpointException(
-          "no registered provider serves the embedding model " + request.model() + ".", List.of());
+      throw new dev.router4j.api.error.NoEndpointException(keyless.isEmpty()
+          ? "no registered provider serves the embedding model " + request.model() + "."
+          : "no key may call the embedding model " + request.model() + ":", keyless);
     }
     routes.sort(java.util.Comparator.comparing(r -> r.endpoint().pricing().prompt()));
     List<RouterException> failures = new ArrayList<>();

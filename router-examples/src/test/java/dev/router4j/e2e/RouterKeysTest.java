@@ -243,4 +243,23 @@ class RouterKeysTest {
     assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY_B);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
+
+  @Test
+  void anEmbeddingModelNoKeyMayCallFailsNamingTheRestrictedKeys() {
+    Provider keyless = OpenAiCompatible.builder("z").baseUrl(server.url("/v2").toString())
+        .apiKey(KEY_A2, 1, "acme/m*")
+        .endpoint(Endpoint.builder("z", "acme/e-1").pricing(Pricing.perMillion("0.01", "0"))
+            .build())
+        .build();
+    try (Router router = Router.builder().provider(keyless).build()) {
+      assertThatThrownBy(() -> router.embed(EmbeddingRequest.of("acme/e-1", "river")))
+          .isInstanceOfSatisfying(dev.router4j.api.error.NoEndpointException.class, e -> {
+            assertThat(e.getMessage()).startsWith("no key may call the embedding model acme/e-1");
+            assertThat(e.exclusions()).singleElement().asString()
+                .startsWith("z:acme/e-1 — no key for this model: the keys of z [")
+                .endsWith("] are restricted to other models").doesNotContain(KEY_A2);
+          });
+    }
+    assertThat(server.getRequestCount()).isZero();
+  }
 }

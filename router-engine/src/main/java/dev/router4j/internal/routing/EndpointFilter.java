@@ -10,11 +10,9 @@ import dev.router4j.api.routing.DataCollection;
 import dev.router4j.api.routing.MaxPrice;
 import dev.router4j.api.routing.ProviderPreferences;
 import dev.router4j.api.routing.Quantization;
-import dev.router4j.api.spi.Credential;
 import dev.router4j.internal.plugins.ContextCompression;
 import dev.router4j.internal.tokens.Tokenizer;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -203,8 +201,7 @@ final class EndpointFilter {
       case IMAGES:
         return "the model does not accept images";
       case NO_KEY:
-        return "no key for this model: the keys of " + route.provider().slug() + " "
-            + labels(route) + " are restricted to other models";
+        return route.noKeyReason();
       default:
         throw new IllegalArgumentException("no exclusion code " + code);
     }
@@ -244,14 +241,6 @@ final class EndpointFilter {
       }
     }
     return false;
-  }
-
-  private static List<String> labels(Route route) {
-    List<String> labels = new ArrayList<>();
-    for (Credential key : route.provider().credentials()) {
-      labels.add(key.label());
-    }
-    return labels;
   }
 
   private static String plain(BigDecimal d) {

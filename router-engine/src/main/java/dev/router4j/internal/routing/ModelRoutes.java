@@ -52,7 +52,9 @@ final class ModelRoutes {
     this.freeCount = free;
     double min = Double.POSITIVE_INFINITY;
     for (Route r : routes) {
-      min = Math.min(min, r.price());
+      if (!r.lacksKey()) { // a route no key may call is never planned: it sets no price
+        min = Math.min(min, r.price());
+      }
     }
     this.cheapest = min;
   }

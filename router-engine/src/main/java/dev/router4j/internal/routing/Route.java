@@ -94,6 +94,16 @@ public final class Route {
     return lacksKey;
   }
 
+  /** Why the route cannot be called when it {@link #lacksKey() lacks a key}: the keys by label. */
+  public String noKeyReason() {
+    List<String> labels = new java.util.ArrayList<>();
+    for (Credential key : provider.credentials()) {
+      labels.add(key.label());
+    }
+    return "no key for this model: the keys of " + provider.slug() + " " + labels
+        + " are restricted to other models";
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Route r && r.endpoint.equals(endpoint) && r.provider.equals(provider);

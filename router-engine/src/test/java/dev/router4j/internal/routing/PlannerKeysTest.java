@@ -88,6 +88,17 @@ class PlannerKeysTest {
   }
 
   @Test
+  void aRouteNoKeyMayCallSetsNoCheapestPrice() {
+    double callable = registry.routes("m/one").stream().filter(r -> !r.lacksKey())
+        .mapToDouble(Route::price).min().orElseThrow();
+    double keyless = registry.routes("m/one").stream().filter(Route::lacksKey)
+        .mapToDouble(Route::price).min().orElseThrow();
+    assertThat(keyless).isLessThan(callable); // delta is the cheapest, but cannot be called
+    assertThat(registry.cheapestPrice("m/one")).isEqualTo(callable);
+    assertThat(registry.cheapestPrice("m/three")).isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
   void theAutoAndFreeRoutersDoNotChooseAModelNoKeyServes() {
     assertThat(registry.callableModels()).extracting(Model::id)
         .containsExactly("m/one", "m/two");
