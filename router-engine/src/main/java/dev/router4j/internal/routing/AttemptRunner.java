@@ -125,7 +125,7 @@ public final class AttemptRunner {
         } catch (RouterException e) {
           ticket.release();
           health.failure(id, e.category());
-          breakers.failure(id, e.category(), e.getMessage());
+          breakers.failure(id, e);
           failures.add(e);
           if (keys.rest(step.route().provider(), step.route().endpoint().model(), key, e)
               && ++rotations < step.route().provider().credentials().size()) {

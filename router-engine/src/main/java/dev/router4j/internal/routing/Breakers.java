@@ -2,6 +2,7 @@ package dev.router4j.internal.routing;
 
 import dev.failsafe.CircuitBreaker;
 import dev.router4j.api.error.ErrorCategory;
+import dev.router4j.api.error.RouterException;
 import dev.router4j.api.spi.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,10 +83,30 @@ public final class Breakers {
 
   /** Records a failure; only failures that say the endpoint is unwell count. */
   public void failure(String endpointId, ErrorCategory category, String detail) {
+    failure(endpointId, category, new Failure(category, detail, null));
+  }
+
+  /**
+   * Records a failed attempt; only failures that say the endpoint is unwell count. The reason
+   * shown in events and {@link #states()} is the error's message, made only when read.
+   */
+  public void failure(String endpointId, RouterException error) {
+    failure(endpointId, error.category(), new Failure(error.category(), null, error));
+  }
+
+  private void failure(String endpointId, ErrorCategory category, Failure why) {
     if (HealthTracker.countsAgainstEndpoint(category)) {
-      circuit(endpointId).failure(category + (detail == null ? "" : ": " + detail));
+      circuit(endpointId).failure(why);
     } else {
       success(endpointId); // the endpoint answered; the request was the problem
+    }
+  }
+
+  /** The last failure of an endpoint, kept as it came: most are never read. */
+  private record Failure(ErrorCategory category, String detail, RouterException error) {
+    String text() {
+      String d = error != null ? error.getMessage() : detail;
+      return category + (d == null ? "" : ": " + d);
     }
   }
 
@@ -98,7 +119,7 @@ public final class Breakers {
     Map<String, Circuit> sorted = new TreeMap<>(circuits);
     List<State> out = new ArrayList<>(sorted.size());
     sorted.forEach((id, c) -> out.add(new State(id, c.breaker.getState().name(), c.run.get(),
-        c.breaker.getRemainingDelay(), c.reason)));
+        c.breaker.getRemainingDelay(), c.reason())));
     return out;
   }
 
@@ -117,14 +138,14 @@ public final class Breakers {
     private final AtomicLongArray second = new AtomicLongArray(BUCKETS);
     private final AtomicLongArray started = new AtomicLongArray(BUCKETS);
     private final AtomicLongArray failed = new AtomicLongArray(BUCKETS);
-    private volatile String reason;
+    private volatile Failure last;
 
     Circuit(String id) {
       // Failsafe counts only while half-open (see failure()): one failed trial reopens.
       var b = CircuitBreaker.builder().withFailureThreshold(1).withSuccessThreshold(TRIALS)
           .withDelay(delay);
       if (observer != null) {
-        b.onOpen(e -> observer.opened(id, reason));
+        b.onOpen(e -> observer.opened(id, reason()));
         b.onClose(e -> observer.closed(id));
       }
       this.breaker = b.build();
@@ -148,8 +169,13 @@ public final class Breakers {
       }
     }
 
-    void failure(String why) {
-      reason = why;
+    String reason() {
+      Failure f = last;
+      return f == null ? null : f.text();
+    }
+
+    void failure(Failure why) {
+      last = why;
       count(failed);
       int inARow = run.incrementAndGet();
       if (!breaker.isClosed()) {

@@ -512,7 +512,7 @@ public final class StreamSession {
       boolean late = deadlinePassed;
       if (!late) { // the deadline cut the attempt short: say nothing against the endpoint
         health.failure(id, error.category());
-        breakers.failure(id, error.category(), error.getMessage());
+        breakers.failure(id, error);
       }
       boolean otherKey = keys.rest(route.provider(), route.endpoint().model(), key, error);
       if (!started && !late && otherKey
