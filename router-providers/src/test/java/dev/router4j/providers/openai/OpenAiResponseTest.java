@@ -163,8 +163,34 @@ class OpenAiResponseTest {
   }
 
   @Test
+  void anErrorMemberNextToChoicesOrAnErrorArrayIsStillAnError() {
+    fx.reply(200, "{\"id\":\"x\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+        + "\"content\":\"\"},\"finish_reason\":\"error\"}],\"error\":{\"code\":429,"
+        + "\"message\":\"Rate limit exceeded upstream\"}}");
+    assertThatThrownBy(() -> fx.adapter.chat(fx.call(request().user("x").build())))
+        .isInstanceOfSatisfying(ProviderException.class, e -> {
+          assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+          assertThat(e.providerMessage()).contains("Rate limit exceeded upstream");
+        });
+
+    fx.reply(200, "[{\"error\":{\"code\":503,\"message\":\"The model is overloaded\","
+        + "\"status\":\"UNAVAILABLE\"}}]");
+    assertThatThrownBy(() -> fx.adapter.chat(fx.call(request().user("x").build())))
+        .isInstanceOfSatisfying(ProviderException.class, e -> {
+          assertThat(e.httpStatus()).isEqualTo(503);
+          assertThat(e.providerMessage()).contains("overloaded");
+        });
+
+    fx.reply(200, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+        + "\"message\":\"Overloaded\"}}");
+    assertThatThrownBy(() -> fx.adapter.chat(fx.call(request().user("x").build())))
+        .isInstanceOfSatisfying(ProviderException.class,
+            e -> assertThat(e.category()).isEqualTo(ErrorCategory.PROVIDER_OVERLOADED));
+  }
+
+  @Test
   void anAnswerThatMentionsAnErrorMemberIsStillAnAnswer() {
-    // Only a reply holding the bytes "error" (with quotes) is read as text and checked.
+    // A null top-level error and "error" inside strings and arguments make no error document.
     ChatResponse r = answer("{\"id\":\"x\",\"error\":null,\"choices\":[{\"index\":0,"
         + "\"message\":{\"role\":\"assistant\",\"content\":\"Use the key \\\"error\\\".\","
         + "\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"f\","

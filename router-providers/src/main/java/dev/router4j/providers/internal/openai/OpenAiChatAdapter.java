@@ -4,6 +4,7 @@ import dev.router4j.api.ChatResponse;
 import dev.router4j.api.EmbeddingRequest;
 import dev.router4j.api.EmbeddingResponse;
 import dev.router4j.api.catalog.Endpoint;
+import dev.router4j.api.error.MalformedResponseException;
 import dev.router4j.api.error.RouterException;
 import dev.router4j.api.spi.ChunkListener;
 import dev.router4j.api.spi.Credential;
@@ -19,8 +20,8 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 import okio.BufferedSource;
-import okio.ByteString;
 
 /**
  * The Chat Completions protocol ({@code openai-chat}) over OkHttp, for api.openai.com, Azure
@@ -36,8 +37,6 @@ import okio.ByteString;
  */
 public final class OpenAiChatAdapter implements ProviderAdapter {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** What every in-band error document holds; a completion almost never does. */
-  private static final ByteString ERROR_MEMBER = ByteString.encodeUtf8("\"error\"");
 
   private final String provider;
   private final OpenAiRoutes routes;
@@ -105,26 +104,43 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
     String model = call.endpoint().model();
     return http.execute(request(call, false), call, response -> {
       BufferedSource body = http.body(response);
-      // Looking for the error member buffers the whole reply (under the cap, so that a read
-      // failure is still a transport failure); the completion is then parsed from those same
-      // bytes. Only a reply that mentions "error" is decoded to text and checked.
-      if (body.indexOf(ERROR_MEMBER) >= 0) {
-        String text = body.peek().readUtf8();
-        ErrorClassifier.StreamError inBand = errors.findStreamError(text);
-        if (inBand != null) {
-          // Some gateways answer 200 with an error document instead of a completion.
-          int status = inBand.httpStatus() >= 400 ? inBand.httpStatus() : 502;
-          throw ErrorClassifier.withRequestId(
-              errors.classify(status, response.headers(), text, provider, model),
-              ErrorClassifier.requestId(response));
-        }
+      // The whole reply is buffered first (under the cap), so that a read failure is still a
+      // transport failure; the completion is then parsed from a view of those bytes. Some
+      // gateways answer 200 with an error document: one that is not a completion, or one with
+      // a top-level error member, is decoded to text and checked, and nothing else is.
+      body.request(Long.MAX_VALUE);
+      ChatResponse parsed;
+      try {
+        parsed = OpenAiResponseReader.read(body.peek(), dialect);
+      } catch (MalformedResponseException notACompletion) {
+        throwInBandError(body, response, model);
+        throw notACompletion;
       }
-      ChatResponse parsed = OpenAiResponseReader.read(body, dialect);
+      if (mayBeError(parsed.extra())) {
+        throwInBandError(body, response, model);
+      }
       if (parsed.provider() == null) {
         parsed = parsed.toBuilder().provider(provider).build();
       }
       return parsed;
     });
+  }
+
+  /** Whether a completion's unknown top-level members could make it an error document. */
+  private static boolean mayBeError(Map<String, Object> extra) {
+    return !extra.isEmpty() && (extra.containsKey("error") || "error".equals(extra.get("type")));
+  }
+
+  /** Throws the classified error when the buffered reply is an in-band error document. */
+  private void throwInBandError(BufferedSource body, Response response, String model) {
+    String text = body.getBuffer().snapshot().utf8();
+    ErrorClassifier.StreamError inBand = errors.findStreamError(text);
+    if (inBand != null) {
+      int status = inBand.httpStatus() >= 400 ? inBand.httpStatus() : 502;
+      throw ErrorClassifier.withRequestId(
+          errors.classify(status, response.headers(), text, provider, model),
+          ErrorClassifier.requestId(response));
+    }
   }
 
   @Override
