@@ -443,8 +443,12 @@ public final class LoopbackSimulator implements AutoCloseable {
   private static void stream(Exchange ex, Wire wire, Wire.Ctx ctx, Reply reply, Fault fault,
       long base, long ttft, double tps, boolean comments)
       throws IOException, InterruptedException {
-    List<Wire.Event> events = wire.stream(ctx, reply);
+    // As a provider does: the headers go out at once, and each event is flushed as it is
+    // written, so that a client sees the first chunk as soon as it exists, however long the
+    // stream (a buffer flushed only when full would hold it back behind the next 8 KB).
     ex.sendHeaders(200, wire.okHeaders(true, ctx), -1);
+    ex.flush();
+    List<Wire.Event> events = wire.stream(ctx, reply);
     if (comments && ctx.sse()) {
       ex.chunk(KEEP_ALIVE);
     }
@@ -477,12 +481,10 @@ public final class LoopbackSimulator implements AutoCloseable {
       Wire.Event e = events.get(i);
       if (e.token() >= 0) {
         long due = base + ttft + (long) (e.token() * nanosPerToken);
-        if (due - System.nanoTime() > 0) {
-          ex.flush();
-          sleepUntil(due);
-        }
+        sleepUntil(due);
       }
       ex.chunk(e.bytes());
+      ex.flush();
     }
     ex.endChunks();
   }
