@@ -3,6 +3,7 @@ package dev.router4j.benchmarks;
 import dev.router4j.api.ChatChunk;
 import dev.router4j.api.Usage;
 import dev.router4j.api.catalog.Pricing;
+import dev.router4j.api.cost.Cost;
 import dev.router4j.api.error.ErrorCategory;
 import dev.router4j.api.spi.Sleeper;
 import dev.router4j.api.spi.Ticker;
@@ -42,8 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       into a {@code ChatChunk} ({@code OpenAiChunkReader}), as the streaming adapter does;
  *   <li>{@link #healValid} and {@link #healFenced}: {@code JsonHealer.heal} on a 200-byte JSON
  *       answer, as sent and wrapped in a Markdown fence with a trailing comma;
- *   <li>{@link #cost}: {@code CostCalculator.cost} of a usage with cached tokens, priced (its
- *       total read, as the router does);
+ *   <li>{@link #cost}: {@code CostCalculator.cost} of a usage with cached tokens, priced: what
+ *       the router does per call, the total known (worked out in fixed point as the cost is
+ *       made) and the cost kept, as the answer keeps it; {@link #costTotal} also reads the
+ *       total as a {@code BigDecimal}, as the router's spend caps and ledgers do;
  *   <li>{@link #gate} and {@link #gateLimited}: what each attempt passes, the endpoint's
  *       circuit breaker ({@code permit}, then {@code success}) and the rate gate
  *       ({@code reserve}, then {@code reconcile} with the actual tokens), with the router's
@@ -184,11 +187,33 @@ public class ComponentsBenchmark {
     return healer.heal(fencedAnswer).json().length();
   }
 
-  /** Prices a usage. */
+  /**
+   * Prices a usage, its total known.
+   *
+   * @return the cost, which escapes as the router's answer keeps it
+   */
   @Benchmark
-  public BigDecimal cost() {
-    // The total is read, as Router.finish does: a cost is priced on its first read.
-    return costs.cost(usage, pricing, 0, 0).total();
+  public Cost cost() {
+    Cost c = costs.cost(usage, pricing, 0, 0);
+    // Needs the total: a cost whose total was not worked out as it was made is priced here.
+    if (c.isZero()) {
+      throw new IllegalStateException("priced as free");
+    }
+    return c;
+  }
+
+  /**
+   * Prices a usage and reads its total.
+   *
+   * @return the cost, its total made and kept
+   */
+  @Benchmark
+  public Cost costTotal() {
+    Cost c = costs.cost(usage, pricing, 0, 0);
+    if (c.total().signum() == 0) {
+      throw new IllegalStateException("priced as free");
+    }
+    return c;
   }
 
   /** Breaker and rate gate with the router's default limits. */

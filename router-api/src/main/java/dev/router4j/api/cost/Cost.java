@@ -12,9 +12,10 @@ import java.util.Objects;
  * thread-safe; two costs are equal when every component is {@link BigDecimal#equals equal}
  * (scale included) and both are estimated or both are not.
  *
- * <p>The router prices a generation when it is read: it keeps the token counts and the
- * endpoint's prices, and makes the components the first time one of them (or the total) is
- * asked for. The values are the same as if they had been computed at once.
+ * <p>The router works out a generation's total when it makes the cost, in 64-bit fixed point
+ * where the prices and counts allow (else on first read), and keeps the token counts and the
+ * endpoint's prices to make the components the first time one of them is asked for. The values
+ * are the same as if they had been computed at once.
  */
 public final class Cost {
 
@@ -24,18 +25,25 @@ public final class Cost {
       BigDecimal.ZERO, false);
 
   static {
-    Trusted.install((pricer, usage, pricing, images, webResults) ->
-        new Cost(pricer, usage, pricing, images, webResults));
+    Trusted.install((pricer, usage, pricing, images, webResults, unscaledTotal, totalScale) ->
+        new Cost(pricer, usage, pricing, images, webResults, unscaledTotal, totalScale));
   }
 
   // The components once known: set by the public constructor, or on first read when priced
   // later. A racy single write of an object whose fields are all final is safe, as for
   // String's hash: two threads may both compute it, and they compute the same value.
   private Parts parts;
+  // The total once read; racy single write as above (BigDecimal is immutable).
+  private BigDecimal total;
   // What a cost priced on first read is made from; null when the components were given.
   private final Trusted.Pricer pricer;
   private final Usage usage;
   private final Pricing pricing;
+  // The total as unscaled value and scale, when the router knew it in fixed point on making
+  // the cost; totalScale is Trusted.NO_TOTAL otherwise. Lets isZero() read it without a
+  // BigDecimal, and total() make one without the components.
+  private final long unscaledTotal;
+  private final int totalScale;
   private final int images;
   private final int webResults;
   private final boolean estimated;
@@ -71,16 +79,24 @@ public final class Cost {
     this.pricer = null;
     this.usage = null;
     this.pricing = null;
+    this.unscaledTotal = 0;
+    this.totalScale = Trusted.NO_TOTAL;
     this.images = 0;
     this.webResults = 0;
     this.estimated = estimated;
   }
 
-  /** A cost the pricer works out when first read; made only through {@link Trusted}. */
-  private Cost(Trusted.Pricer pricer, Usage usage, Pricing pricing, int images, int webResults) {
+  /**
+   * A cost the pricer works out when first read, its total given or not; made only through
+   * {@link Trusted}.
+   */
+  private Cost(Trusted.Pricer pricer, Usage usage, Pricing pricing, int images, int webResults,
+      long unscaledTotal, int totalScale) {
     this.pricer = Objects.requireNonNull(pricer, "pricer");
     this.usage = Objects.requireNonNull(usage, "usage");
     this.pricing = Objects.requireNonNull(pricing, "pricing");
+    this.unscaledTotal = unscaledTotal;
+    this.totalScale = totalScale;
     this.images = images;
     this.webResults = webResults;
     this.estimated = usage.estimated();
@@ -148,15 +164,21 @@ public final class Cost {
 
   /**
    * The sum of every component, in dollars, exactly; its scale is the largest of theirs (as
-   * {@link BigDecimal#add} gives). Computed once.
+   * {@link BigDecimal#add} gives). Made once, on first read.
    */
   public BigDecimal total() {
-    return parts().total();
+    BigDecimal t = total;
+    if (t == null) {
+      t = totalScale != Trusted.NO_TOTAL ? BigDecimal.valueOf(unscaledTotal, totalScale)
+          : parts().sum();
+      total = t;
+    }
+    return t;
   }
 
   /** Whether this cost is zero. */
   public boolean isZero() {
-    return total().signum() == 0;
+    return totalScale != Trusted.NO_TOTAL ? unscaledTotal == 0 : total().signum() == 0;
   }
 
   @Override
@@ -188,7 +210,7 @@ public final class Cost {
     return "$" + total().stripTrailingZeros().toPlainString() + (estimated ? " (estimated)" : "");
   }
 
-  /** The nine components and, once asked for, their sum. */
+  /** The nine components. */
   private static final class Parts {
     final BigDecimal prompt;
     final BigDecimal completion;
@@ -199,8 +221,6 @@ public final class Cost {
     final BigDecimal image;
     final BigDecimal webSearch;
     final BigDecimal platformFee;
-    // Racy single write, as above: BigDecimal is immutable and safe to publish so.
-    private BigDecimal total;
 
     Parts(BigDecimal prompt, BigDecimal completion, BigDecimal reasoning, BigDecimal cacheRead,
         BigDecimal cacheWrite, BigDecimal request, BigDecimal image, BigDecimal webSearch,
@@ -216,15 +236,10 @@ public final class Cost {
       this.platformFee = platformFee;
     }
 
-    BigDecimal total() {
-      BigDecimal t = total;
-      if (t == null) {
-        t = Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(
-            Trusted.plus(Trusted.plus(prompt, completion), reasoning), cacheRead), cacheWrite),
-            request), image), webSearch), platformFee);
-        total = t;
-      }
-      return t;
+    BigDecimal sum() {
+      return Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(Trusted.plus(
+          Trusted.plus(Trusted.plus(prompt, completion), reasoning), cacheRead), cacheWrite),
+          request), image), webSearch), platformFee);
     }
   }
 }

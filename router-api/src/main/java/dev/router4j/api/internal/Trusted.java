@@ -28,9 +28,17 @@ public final class Trusted {
   /** Makes a cost that is priced when first read; {@link Cost} installs it. */
   @FunctionalInterface
   public interface CostMaker {
-    /** A cost priced by {@code pricer} on first read. */
-    Cost deferred(Pricer pricer, Usage usage, Pricing pricing, int images, int webResults);
+    /**
+     * A cost whose components {@code pricer} makes on first read, and whose total is
+     * {@code BigDecimal.valueOf(unscaledTotal, totalScale)}, or the components' sum when
+     * {@code totalScale} is {@link Trusted#NO_TOTAL}.
+     */
+    Cost deferred(Pricer pricer, Usage usage, Pricing pricing, int images, int webResults,
+        long unscaledTotal, int totalScale);
   }
+
+  /** The total scale that says a deferred cost's total is not known until it is priced. */
+  public static final int NO_TOTAL = Integer.MIN_VALUE;
 
   private static volatile CostMaker costs;
 
@@ -103,12 +111,33 @@ public final class Trusted {
    */
   public static Cost deferredCost(Pricer pricer, Usage usage, Pricing pricing, int images,
       int webResults) {
+    return maker().deferred(pricer, usage, pricing, images, webResults, 0, NO_TOTAL);
+  }
+
+  /**
+   * A cost as {@link #deferredCost} makes, whose total the caller has already worked out in
+   * fixed point: {@link Cost#total()} is {@code BigDecimal.valueOf(unscaledTotal, totalScale)}
+   * and {@link Cost#isZero()} reads {@code unscaledTotal}. The caller promises that this equals,
+   * value and scale, the sum of the components {@code pricer} gives.
+   *
+   * @throws IllegalArgumentException when {@code totalScale} is {@link #NO_TOTAL}
+   */
+  public static Cost pricedCost(Pricer pricer, Usage usage, Pricing pricing, int images,
+      int webResults, long unscaledTotal, int totalScale) {
+    if (totalScale == NO_TOTAL) {
+      throw new IllegalArgumentException("no total scale");
+    }
+    return maker().deferred(pricer, usage, pricing, images, webResults, unscaledTotal,
+        totalScale);
+  }
+
+  private static CostMaker maker() {
     CostMaker maker = costs;
     if (maker == null) {
       Objects.requireNonNull(Cost.ZERO); // initializes Cost, which installs its maker
       maker = costs;
     }
-    return maker.deferred(pricer, usage, pricing, images, webResults);
+    return maker;
   }
 
   /**

@@ -122,4 +122,67 @@ class PricingTest {
     assertThatThrownBy(() -> p.overrides().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  /** What Pricing was when it was a record: its equals, hashCode and toString are the model. */
+  private record Twin(BigDecimal prompt, BigDecimal completion, BigDecimal request,
+      BigDecimal image, BigDecimal webSearch, BigDecimal internalReasoning,
+      BigDecimal inputCacheRead, BigDecimal inputCacheWrite, BigDecimal inputCacheWrite1h,
+      List<PriceOverride> overrides) {
+    static Twin of(Pricing p) {
+      return new Twin(p.prompt(), p.completion(), p.request(), p.image(), p.webSearch(),
+          p.internalReasoning(), p.inputCacheRead(), p.inputCacheWrite(), p.inputCacheWrite1h(),
+          p.overrides());
+    }
+  }
+
+  private static Pricing full() {
+    return new Pricing(new BigDecimal("0.000003"), new BigDecimal("0.000015"),
+        new BigDecimal("0.005"), new BigDecimal("0.001"), new BigDecimal("0.01"),
+        new BigDecimal("0.000010"), new BigDecimal("3E-7"), new BigDecimal("0.00000375"),
+        new BigDecimal("0.000006"),
+        List.of(new PriceOverride(200_000, new BigDecimal("0.000006"), null, null, null)));
+  }
+
+  @Test
+  void equalsHashCodeAndToStringAreThoseOfTheRecordItWas() {
+    for (Pricing p : List.of(full(), Pricing.FREE, Pricing.perToken("0.000002", "0.000008"),
+        Pricing.perMillion("3", "15").withCache(new BigDecimal("0.0000003"), null))) {
+      Twin twin = Twin.of(p);
+      assertThat(p.hashCode()).isEqualTo(twin.hashCode());
+      assertThat(p.toString()).isEqualTo(twin.toString().replaceFirst("^Twin\\[", "Pricing["));
+    }
+    assertThat(full()).hasToString("Pricing[prompt=0.000003, completion=0.000015, request=0.005,"
+        + " image=0.001, webSearch=0.01, internalReasoning=0.000010, inputCacheRead=3E-7,"
+        + " inputCacheWrite=0.00000375, inputCacheWrite1h=0.000006, overrides=[PriceOverride["
+        + "minPromptTokens=200000, prompt=0.000006, completion=null, inputCacheRead=null,"
+        + " inputCacheWrite=null]]]");
+  }
+
+  @Test
+  void pricingsAreEqualWhenEveryPriceIsEqualScaleIncluded() {
+    Pricing a = full();
+    assertThat(a).isEqualTo(full()).hasSameHashCodeAs(full()).isEqualTo(a);
+    assertThat(a).isNotEqualTo(null).isNotEqualTo(Twin.of(a));
+    BigDecimal[] prices = {a.prompt(), a.completion(), a.request(), a.image(), a.webSearch(),
+        a.internalReasoning(), a.inputCacheRead(), a.inputCacheWrite(), a.inputCacheWrite1h()};
+    for (int i = 0; i < prices.length; i++) {
+      BigDecimal[] other = prices.clone();
+      other[i] = other[i].setScale(other[i].scale() + 1); // equal by value, not by scale
+      Pricing b = new Pricing(other[0], other[1], other[2], other[3], other[4], other[5],
+          other[6], other[7], other[8], a.overrides());
+      assertThat(b).as("price %d", i).isNotEqualTo(a);
+      assertThat(a).as("price %d", i).isNotEqualTo(b);
+      if (i >= 2) {
+        other[i] = null;
+        assertThat(new Pricing(other[0], other[1], other[2], other[3], other[4], other[5],
+            other[6], other[7], other[8], a.overrides())).as("price %d", i).isNotEqualTo(a);
+      }
+    }
+    assertThat(a.withCache(a.inputCacheRead(), a.inputCacheWrite())).isEqualTo(a);
+    assertThat(new Pricing(a.prompt(), a.completion(), a.request(), a.image(), a.webSearch(),
+        a.internalReasoning(), a.inputCacheRead(), a.inputCacheWrite(), a.inputCacheWrite1h(),
+        null)).isNotEqualTo(a).isEqualTo(new Pricing(a.prompt(), a.completion(), a.request(),
+        a.image(), a.webSearch(), a.internalReasoning(), a.inputCacheRead(),
+        a.inputCacheWrite(), a.inputCacheWrite1h(), List.of()));
+  }
 }

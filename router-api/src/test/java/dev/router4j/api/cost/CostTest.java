@@ -103,4 +103,48 @@ class CostTest {
     assertThat(deferred).isNotEqualTo(new Cost(d("1.0"), d("1.0"), z, z, z, z, z, z, z, false));
     assertThat(deferred).isNotEqualTo(new Cost(d("1"), d("1.0"), z, z, z, z, z, z, z, true));
   }
+
+  @Test
+  void aCostWithItsTotalGivenReadsItWithoutPricingAndPricesTheComponentsOnce() {
+    java.util.concurrent.atomic.AtomicInteger pricings = new java.util.concurrent.atomic.AtomicInteger();
+    BigDecimal z = BigDecimal.ZERO;
+    dev.router4j.api.Usage usage = dev.router4j.api.Usage.of(10, 5);
+    dev.router4j.api.catalog.Pricing pricing = dev.router4j.api.catalog.Pricing.perToken("0.1", "0.20");
+    dev.router4j.api.internal.Trusted.Pricer pricer = (u, p, images, web) -> {
+      pricings.incrementAndGet();
+      return new Cost(d("1.0"), d("1.00"), z, z, z, z, z, z, z, false);
+    };
+    Cost priced = dev.router4j.api.internal.Trusted.pricedCost(pricer, usage, pricing, 0, 0, 200, 2);
+    assertThat(priced.isZero()).isFalse();
+    assertThat(priced.total()).isEqualTo(d("2.00")).isSameAs(priced.total());
+    assertThat(priced).hasToString("$2");
+    assertThat(priced.estimated()).isFalse();
+    assertThat(pricings).hasValue(0);
+    assertThat(priced.completion()).isEqualTo(d("1.00"));
+    assertThat(priced.prompt()).isEqualTo(d("1.0"));
+    assertThat(priced).isEqualTo(new Cost(d("1.0"), d("1.00"), z, z, z, z, z, z, z, false));
+    assertThat(pricings).hasValue(1);
+
+    Cost zero = dev.router4j.api.internal.Trusted.pricedCost(pricer, usage, pricing, 0, 0, 0, 7);
+    assertThat(zero.isZero()).isTrue();
+    assertThat(zero.total()).isEqualTo(d("0E-7"));
+    assertThat(pricings).hasValue(1);
+    assertThatThrownBy(() -> dev.router4j.api.internal.Trusted.pricedCost(pricer, usage, pricing,
+        0, 0, 1, dev.router4j.api.internal.Trusted.NO_TOTAL))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void isZeroOfACostWithoutAGivenTotalPricesIt() {
+    java.util.concurrent.atomic.AtomicInteger pricings = new java.util.concurrent.atomic.AtomicInteger();
+    BigDecimal z = BigDecimal.ZERO;
+    Cost deferred = dev.router4j.api.internal.Trusted.deferredCost((u, p, images, web) -> {
+      pricings.incrementAndGet();
+      return new Cost(z, z, z, z, z, d("0.000"), z, z, z, false);
+    }, dev.router4j.api.Usage.of(0, 0), dev.router4j.api.catalog.Pricing.FREE, 0, 0);
+    assertThat(deferred.isZero()).isTrue();
+    assertThat(pricings).hasValue(1);
+    assertThat(deferred.total()).isEqualTo(d("0.000"));
+    assertThat(pricings).hasValue(1);
+  }
 }
