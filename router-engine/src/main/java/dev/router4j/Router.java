@@ -547,7 +547,7 @@ public final class Router implements AutoCloseable {
           : Tokenizer.forModel(route.endpoint().model()).estimateUsage(step.request(), raw.message());
       cost = CostCalculator.insured(usage, raw.finishReason()) ? Cost.ZERO
           : costs.cost(usage, route.endpoint().pricing(), images(step.request()), webResults.size());
-      cost.total(); // prices it here, so that a failure to price still releases the ticket
+      cost.isZero(); // prices it here, so that a failure to price still releases the ticket
     } catch (RuntimeException e) {
       ticket.release();
       throw e;

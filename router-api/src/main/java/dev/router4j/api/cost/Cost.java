@@ -176,6 +176,41 @@ public final class Cost {
     return t;
   }
 
+  /**
+   * Whether no component has a negative scale ({@code 1E+3}), found without working out the
+   * components when the total was known in fixed point: with no platform fee, each component's
+   * scale is that of the price it multiplies (or 0), so prices of scale 0 or more are enough.
+   */
+  boolean plainScales() {
+    Parts p = parts;
+    if (p == null && totalScale != Trusted.NO_TOTAL && plain(pricing)) {
+      return true;
+    }
+    p = parts();
+    return p.prompt.scale() >= 0 && p.completion.scale() >= 0 && p.reasoning.scale() >= 0
+        && p.cacheRead.scale() >= 0 && p.cacheWrite.scale() >= 0 && p.request.scale() >= 0
+        && p.image.scale() >= 0 && p.webSearch.scale() >= 0 && p.platformFee.scale() >= 0;
+  }
+
+  private static boolean plain(Pricing p) {
+    if (!plain(p.prompt()) || !plain(p.completion()) || !plain(p.request()) || !plain(p.image())
+        || !plain(p.webSearch()) || !plain(p.internalReasoning()) || !plain(p.inputCacheRead())
+        || !plain(p.inputCacheWrite()) || !plain(p.inputCacheWrite1h())) {
+      return false;
+    }
+    for (dev.router4j.api.catalog.PriceOverride t : p.overrides()) {
+      if (!plain(t.prompt()) || !plain(t.completion()) || !plain(t.inputCacheRead())
+          || !plain(t.inputCacheWrite())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean plain(BigDecimal price) {
+    return price == null || price.scale() >= 0;
+  }
+
   /** Whether this cost is zero. */
   public boolean isZero() {
     return totalScale != Trusted.NO_TOTAL ? unscaledTotal == 0 : total().signum() == 0;

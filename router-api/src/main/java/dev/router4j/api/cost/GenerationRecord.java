@@ -209,9 +209,7 @@ public record GenerationRecord(
    * {@code 1000}): equal in value, and written and read back by every store unchanged.
    */
   private static Cost plainScale(Cost c) {
-    if (c.prompt().scale() >= 0 && c.completion().scale() >= 0 && c.reasoning().scale() >= 0
-        && c.cacheRead().scale() >= 0 && c.cacheWrite().scale() >= 0 && c.request().scale() >= 0
-        && c.image().scale() >= 0 && c.webSearch().scale() >= 0 && c.platformFee().scale() >= 0) {
+    if (c.plainScales()) {
       return c;
     }
     return new Cost(plain(c.prompt()), plain(c.completion()), plain(c.reasoning()),

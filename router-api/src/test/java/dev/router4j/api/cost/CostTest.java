@@ -147,4 +147,35 @@ class CostTest {
     assertThat(deferred.total()).isEqualTo(d("0.000"));
     assertThat(pricings).hasValue(1);
   }
+
+  @Test
+  void aRecordKeepsAFixedPointCostUnpricedUnlessAPriceHasANegativeScale() {
+    java.util.concurrent.atomic.AtomicInteger pricings = new java.util.concurrent.atomic.AtomicInteger();
+    BigDecimal z = BigDecimal.ZERO;
+    dev.router4j.api.Usage usage = dev.router4j.api.Usage.of(10, 5);
+    dev.router4j.api.internal.Trusted.Pricer pricer = (u, p, images, web) -> {
+      pricings.incrementAndGet();
+      return new Cost(p.prompt().multiply(BigDecimal.TEN), p.completion().multiply(d("5")),
+          z, z, z, z, z, z, z, false);
+    };
+    Cost plain = dev.router4j.api.internal.Trusted.pricedCost(pricer, usage,
+        dev.router4j.api.catalog.Pricing.perToken("0.1", "0.20"), 0, 0, 200, 2);
+    GenerationRecord r = record(plain);
+    assertThat(r.cost()).isSameAs(plain);
+    assertThat(pricings).as("no component worked out").hasValue(0);
+
+    // 1E+1 per prompt token: the prompt component is 1.0E+2, kept at scale 0 by the record.
+    Cost coarse = dev.router4j.api.internal.Trusted.pricedCost(pricer, usage,
+        new dev.router4j.api.catalog.Pricing(new BigDecimal("1E+1"), d("0.20"), null, null, null,
+            null, null, null, null, null), 0, 0, 10100, 2);
+    GenerationRecord c = record(coarse);
+    assertThat(pricings).hasValue(1);
+    assertThat(c.cost().prompt()).isEqualTo(d("100"));
+    assertThat(c.cost().total()).isEqualByComparingTo(coarse.total());
+  }
+
+  private static GenerationRecord record(Cost cost) {
+    return GenerationRecord.builder().id("gen-1").createdAt(java.time.Instant.EPOCH).model("m/x")
+        .cost(cost).latency(java.time.Duration.ofMillis(5)).build();
+  }
 }
