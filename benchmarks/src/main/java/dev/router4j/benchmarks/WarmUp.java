@@ -29,4 +29,30 @@ final class WarmUp {
       op.run();
     }
   }
+
+  /**
+   * Calls {@code op} from {@code threads} threads at once for {@code millis}: a call path run
+   * by many threads on two cores leaves the compiler threads little time, so it takes longer
+   * to reach its compiled speed than when one thread calls it.
+   */
+  static void run(Runnable op, int threads, long millis) {
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    Thread[] callers = new Thread[threads];
+    for (int i = 0; i < threads; i++) {
+      callers[i] = new Thread(() -> {
+        while (System.nanoTime() < end) {
+          op.run();
+        }
+      }, "warm-up-" + i);
+      callers[i].start();
+    }
+    try {
+      for (Thread t : callers) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while warming up", e);
+    }
+  }
 }
