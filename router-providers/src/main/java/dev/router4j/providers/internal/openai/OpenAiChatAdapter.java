@@ -44,8 +44,11 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
   private final AuthStyle auth;
   private final Map<String, String> headers;
   private final OpenAiRequestWriter writer;
+  private final OpenAiResponseReader reader;
   private final ProviderHttp http;
   private final ErrorClassifier errors;
+  /** The key header's value for the latest credential; or null. */
+  private volatile KeyHeader lastKey;
 
   /**
    * Creates the adapter for a host under one API root.
@@ -85,6 +88,7 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
     this.auth = auth;
     this.headers = Map.copyOf(headers);
     this.writer = new OpenAiRequestWriter(dialect);
+    this.reader = new OpenAiResponseReader(dialect, provider);
     this.http = new ProviderHttp(client, provider, maxResponseBytes);
     this.errors = http.errors();
   }
@@ -111,16 +115,13 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
       body.request(Long.MAX_VALUE);
       ChatResponse parsed;
       try {
-        parsed = OpenAiResponseReader.read(body.peek(), dialect);
+        parsed = reader.decode(body.peek()); // names this provider when the reply names none
       } catch (MalformedResponseException notACompletion) {
         throwInBandError(body, response, model);
         throw notACompletion;
       }
       if (mayBeError(parsed.extra())) {
         throwInBandError(body, response, model);
-      }
-      if (parsed.provider() == null) {
-        parsed = parsed.toBuilder().provider(provider).build();
       }
       return parsed;
     });
@@ -178,20 +179,35 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
 
   private Request build(HttpUrl url, RequestBody body, Credential credential, boolean stream) {
     Request.Builder b = ProviderHttp.post(url, body, stream);
-    if (credential != null) {
-      switch (auth) {
-        case BEARER:
-          b.header("Authorization", "Bearer " + credential.secret());
-          break;
-        case API_KEY_HEADER:
-          b.header("api-key", credential.secret());
-          break;
-        default:
-          break;
-      }
+    if (credential != null && auth != AuthStyle.NONE) {
+      b.header(auth == AuthStyle.BEARER ? "Authorization" : "api-key", keyHeader(credential));
     }
-    headers.forEach(b::header);
+    if (!headers.isEmpty()) {
+      headers.forEach(b::header);
+    }
     return b.build();
+  }
+
+  /**
+   * The value of the key's header, kept for the latest credential: a provider mostly has one
+   * key, and the value is the same for every call with it.
+   */
+  private String keyHeader(Credential credential) {
+    KeyHeader last = lastKey;
+    if (last == null || last.credential() != credential) {
+      last = new KeyHeader(credential, auth == AuthStyle.BEARER
+          ? "Bearer " + credential.secret() : credential.secret());
+      lastKey = last;
+    }
+    return last.value();
+  }
+
+  /** A credential and the value of its header. */
+  private record KeyHeader(Credential credential, String value) {
+    @Override
+    public String toString() {
+      return "KeyHeader[" + credential + "]"; // never the secret
+    }
   }
 
   @Override
