@@ -11,6 +11,7 @@ import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderAdapter;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
+import dev.router4j.providers.internal.http.BufferView;
 import dev.router4j.providers.internal.http.ErrorClassifier;
 import dev.router4j.providers.internal.http.ProviderHttp;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.Buffer;
 import okio.BufferedSource;
 
 /**
@@ -113,17 +115,23 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
       // gateways answer 200 with an error document: one that is not a completion, or one with
       // a top-level error member, is decoded to text and checked, and nothing else is.
       body.request(Long.MAX_VALUE);
-      ChatResponse parsed;
+      Buffer bytes = body.getBuffer();
       try {
-        parsed = reader.decode(body.peek()); // names this provider when the reply names none
-      } catch (MalformedResponseException notACompletion) {
-        throwInBandError(body, response, model);
-        throw notACompletion;
+        ChatResponse parsed;
+        try {
+          // Names this provider when the reply names none.
+          parsed = reader.decode(BufferView.of(bytes));
+        } catch (MalformedResponseException notACompletion) {
+          throwInBandError(bytes, response, model);
+          throw notACompletion;
+        }
+        if (mayBeError(parsed.extra())) {
+          throwInBandError(bytes, response, model);
+        }
+        return parsed;
+      } finally {
+        bytes.clear(); // the view copied the bytes: the segments go back to Okio's pool
       }
-      if (mayBeError(parsed.extra())) {
-        throwInBandError(body, response, model);
-      }
-      return parsed;
     });
   }
 
@@ -133,8 +141,8 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
   }
 
   /** Throws the classified error when the buffered reply is an in-band error document. */
-  private void throwInBandError(BufferedSource body, Response response, String model) {
-    String text = body.getBuffer().snapshot().utf8();
+  private void throwInBandError(Buffer bytes, Response response, String model) {
+    String text = bytes.readUtf8(); // nothing reads the reply after this
     ErrorClassifier.StreamError inBand = errors.findStreamError(text);
     if (inBand != null) {
       int status = inBand.httpStatus() >= 400 ? inBand.httpStatus() : 502;
