@@ -11,6 +11,7 @@ import dev.router4j.api.spi.Credential;
 import dev.router4j.api.spi.ProviderAdapter;
 import dev.router4j.api.spi.ProviderCall;
 import dev.router4j.api.spi.StreamHandle;
+import dev.router4j.providers.internal.http.BufferView;
 import dev.router4j.providers.internal.http.ErrorClassifier;
 import dev.router4j.providers.internal.http.ProviderHttp;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.Buffer;
 import okio.BufferedSource;
 
 /**
@@ -44,8 +46,11 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
   private final AuthStyle auth;
   private final Map<String, String> headers;
   private final OpenAiRequestWriter writer;
+  private final OpenAiResponseReader reader;
   private final ProviderHttp http;
   private final ErrorClassifier errors;
+  /** The key header's value for the latest credential; or null. */
+  private volatile KeyHeader lastKey;
 
   /**
    * Creates the adapter for a host under one API root.
@@ -85,6 +90,7 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
     this.auth = auth;
     this.headers = Map.copyOf(headers);
     this.writer = new OpenAiRequestWriter(dialect);
+    this.reader = new OpenAiResponseReader(dialect, provider);
     this.http = new ProviderHttp(client, provider, maxResponseBytes);
     this.errors = http.errors();
   }
@@ -109,20 +115,23 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
       // gateways answer 200 with an error document: one that is not a completion, or one with
       // a top-level error member, is decoded to text and checked, and nothing else is.
       body.request(Long.MAX_VALUE);
-      ChatResponse parsed;
+      Buffer bytes = body.getBuffer();
       try {
-        parsed = OpenAiResponseReader.read(body.peek(), dialect);
-      } catch (MalformedResponseException notACompletion) {
-        throwInBandError(body, response, model);
-        throw notACompletion;
+        ChatResponse parsed;
+        try {
+          // Names this provider when the reply names none.
+          parsed = reader.decode(BufferView.of(bytes));
+        } catch (MalformedResponseException notACompletion) {
+          throwInBandError(bytes, response, model);
+          throw notACompletion;
+        }
+        if (mayBeError(parsed.extra())) {
+          throwInBandError(bytes, response, model);
+        }
+        return parsed;
+      } finally {
+        bytes.clear(); // the view copied the bytes: the segments go back to Okio's pool
       }
-      if (mayBeError(parsed.extra())) {
-        throwInBandError(body, response, model);
-      }
-      if (parsed.provider() == null) {
-        parsed = parsed.toBuilder().provider(provider).build();
-      }
-      return parsed;
     });
   }
 
@@ -132,8 +141,8 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
   }
 
   /** Throws the classified error when the buffered reply is an in-band error document. */
-  private void throwInBandError(BufferedSource body, Response response, String model) {
-    String text = body.getBuffer().snapshot().utf8();
+  private void throwInBandError(Buffer bytes, Response response, String model) {
+    String text = bytes.readUtf8(); // nothing reads the reply after this
     ErrorClassifier.StreamError inBand = errors.findStreamError(text);
     if (inBand != null) {
       int status = inBand.httpStatus() >= 400 ? inBand.httpStatus() : 502;
@@ -178,20 +187,35 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
 
   private Request build(HttpUrl url, RequestBody body, Credential credential, boolean stream) {
     Request.Builder b = ProviderHttp.post(url, body, stream);
-    if (credential != null) {
-      switch (auth) {
-        case BEARER:
-          b.header("Authorization", "Bearer " + credential.secret());
-          break;
-        case API_KEY_HEADER:
-          b.header("api-key", credential.secret());
-          break;
-        default:
-          break;
-      }
+    if (credential != null && auth != AuthStyle.NONE) {
+      b.header(auth == AuthStyle.BEARER ? "Authorization" : "api-key", keyHeader(credential));
     }
-    headers.forEach(b::header);
+    if (!headers.isEmpty()) {
+      headers.forEach(b::header);
+    }
     return b.build();
+  }
+
+  /**
+   * The value of the key's header, kept for the latest credential: a provider mostly has one
+   * key, and the value is the same for every call with it.
+   */
+  private String keyHeader(Credential credential) {
+    KeyHeader last = lastKey;
+    if (last == null || last.credential() != credential) {
+      last = new KeyHeader(credential, auth == AuthStyle.BEARER
+          ? "Bearer " + credential.secret() : credential.secret());
+      lastKey = last;
+    }
+    return last.value();
+  }
+
+  /** A credential and the value of its header. */
+  private record KeyHeader(Credential credential, String value) {
+    @Override
+    public String toString() {
+      return "KeyHeader[" + credential + "]"; // never the secret
+    }
   }
 
   @Override

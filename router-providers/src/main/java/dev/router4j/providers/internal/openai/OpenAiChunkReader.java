@@ -129,10 +129,7 @@ public final class OpenAiChunkReader {
     r.beginObject();
     while (r.hasNext()) {
       switch (r.selectName(DELTA)) {
-        case 0:
-          String wire = string(r);
-          role = wire == null ? null : Role.fromWire(wire);
-          break;
+        case 0: role = OpenAiJson.role(r); break;
         case 1: content = string(r); break;
         case 2: refusal = string(r); break;
         case 3: reasoning = string(r); break;

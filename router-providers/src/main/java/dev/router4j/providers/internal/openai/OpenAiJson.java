@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import dev.router4j.api.FinishReason;
+import dev.router4j.api.Role;
 import dev.router4j.api.Usage;
 import dev.router4j.api.error.MalformedResponseException;
 import dev.router4j.api.error.RouterException;
@@ -27,18 +28,33 @@ final class OpenAiJson {
     "id", "object", "created", "model", "provider", "choices", "system_fingerprint", "usage"
   };
 
+  private static final Role[] ROLES = Role.values();
+  private static final JsonReader.Options ROLE_NAMES;
+  private static final FinishReason[] FINISHES = FinishReason.values();
+  private static final String[] FINISH_WIRE = new String[FINISHES.length];
+  private static final JsonReader.Options FINISH_NAMES;
+  /** The {@code object} values of a completion and of a chunk. */
+  private static final String[] OBJECTS = {"chat.completion", "chat.completion.chunk"};
+  private static final JsonReader.Options OBJECT_NAMES = JsonReader.Options.of(OBJECTS);
+
+  static {
+    String[] roles = new String[ROLES.length];
+    for (int i = 0; i < roles.length; i++) {
+      roles[i] = ROLES[i].wireName();
+    }
+    ROLE_NAMES = JsonReader.Options.of(roles);
+    for (int i = 0; i < FINISH_WIRE.length; i++) {
+      FINISH_WIRE[i] = FINISHES[i].wireName();
+    }
+    FINISH_NAMES = JsonReader.Options.of(FINISH_WIRE);
+  }
+
   private OpenAiJson() {}
 
   /** Reads one value. */
   @FunctionalInterface
   interface Value<T> {
     T read(JsonReader r) throws IOException;
-  }
-
-  /** Reads the value of the member at {@code index} in the reader's options. */
-  @FunctionalInterface
-  interface Member {
-    void read(int index) throws IOException;
   }
 
   /** Reads the value of a reader's own top-level member at {@code index} into the top. */
@@ -74,6 +90,58 @@ final class OpenAiJson {
 
   static Long longValue(JsonReader r) throws IOException {
     return r.peek() == JsonReader.Token.NULL ? r.<Long>nextNull() : r.nextLong();
+  }
+
+  /**
+   * A nullable role, matched in the bytes rather than read into a string; an unknown one fails
+   * as {@link Role#fromWire} does.
+   */
+  static Role role(JsonReader r) throws IOException {
+    int k = r.selectString(ROLE_NAMES);
+    if (k >= 0) {
+      return ROLES[k];
+    }
+    String wire = string(r);
+    return wire == null ? null : Role.fromWire(wire);
+  }
+
+  /** A nullable {@code object} value; the usual ones are shared constants. */
+  static String object(JsonReader r) throws IOException {
+    int k = r.selectString(OBJECT_NAMES);
+    return k >= 0 ? OBJECTS[k] : string(r);
+  }
+
+  /** Begins an object and returns true, or reads a null and returns false. */
+  static boolean beginObject(JsonReader r) throws IOException {
+    if (r.peek() == JsonReader.Token.NULL) {
+      r.skipValue();
+      return false;
+    }
+    r.beginObject();
+    return true;
+  }
+
+  /** Skips the member whose name the reader is at, and its value. */
+  static void skipMember(JsonReader r) throws IOException {
+    r.skipName();
+    r.skipValue();
+  }
+
+  /**
+   * {@code first} followed by {@code more}, both lists a reader made ({@link #ownedList}): the
+   * elements of a member that a document repeats. Null for {@code first} means none yet.
+   */
+  static <T> List<T> concat(List<T> first, List<T> more) {
+    if (first == null || first.isEmpty()) {
+      return more;
+    }
+    if (more.isEmpty()) {
+      return first;
+    }
+    List<T> all = new ArrayList<>(first.size() + more.size());
+    all.addAll(first);
+    all.addAll(more);
+    return Trusted.list(all);
   }
 
   /** Adds each element of an array to {@code out}; a null adds nothing. */
@@ -181,28 +249,6 @@ final class OpenAiJson {
     }
   }
 
-  /**
-   * Reads an object's members named in {@code options}, skipping the others; a null reads
-   * nothing.
-   */
-  static void object(JsonReader r, JsonReader.Options options, Member member) throws IOException {
-    if (r.peek() == JsonReader.Token.NULL) {
-      r.skipValue();
-      return;
-    }
-    r.beginObject();
-    while (r.hasNext()) {
-      int index = r.selectName(options);
-      if (index < 0) {
-        r.skipName();
-        r.skipValue();
-      } else {
-        member.read(index);
-      }
-    }
-    r.endObject();
-  }
-
   /** A tree as JSON text, without null members (tool arguments sent as an object). */
   static String writeTree(Object tree) {
     return JsonTrees.print(tree, false);
@@ -256,7 +302,7 @@ final class OpenAiJson {
       int index = r.selectName(options);
       switch (index) {
         case 0: t.id = repeats == null ? string(r) : repeats.string(r); break;
-        case 1: t.object = repeats == null ? string(r) : repeats.string(r); break;
+        case 1: t.object = repeats == null ? object(r) : repeats.string(r); break;
         case 2: t.created = repeats == null ? longValue(r) : repeats.created(r); break;
         case 3: t.model = repeats == null ? string(r) : repeats.string(r); break;
         case 4: t.provider = repeats == null ? string(r) : repeats.string(r); break;
@@ -280,6 +326,8 @@ final class OpenAiJson {
     int index;
     B body;
     String finish;
+    /** The normalized reason when {@link #finish} is one of the wire names, else null. */
+    FinishReason known;
     String nativeFinish;
     Object logprobs;
     /** Unknown members, or null while there are none. */
@@ -287,11 +335,11 @@ final class OpenAiJson {
 
     /** The normalized finish reason: a wire value, or a host's own normalized. */
     FinishReason finishReason() {
-      if (finish == null) {
-        return null; // most chunks: no need to look through the reasons
+      if (finish == null || known != null) {
+        return known; // most chunks have none; most replies have a wire name, matched as read
       }
       FinishReason normalized = FinishReason.fromWire(finish);
-      return normalized == null && finish != null ? FinishReason.normalize(finish) : normalized;
+      return normalized == null ? FinishReason.normalize(finish) : normalized;
     }
 
     /** The host's own finish reason, else the one on the wire. */
@@ -312,7 +360,11 @@ final class OpenAiJson {
       switch (r.selectName(options)) {
         case 0: c.index = r.nextInt(); break;
         case 1: c.body = body.read(r); break;
-        case 2: c.finish = string(r); break;
+        case 2:
+          int k = r.selectString(FINISH_NAMES);
+          c.known = k >= 0 ? FINISHES[k] : null;
+          c.finish = k >= 0 ? FINISH_WIRE[k] : string(r);
+          break;
         case 3: c.nativeFinish = string(r); break;
         case 4: c.logprobs = JsonTrees.read(r); break;
         default:

@@ -11,10 +11,10 @@ import dev.router4j.api.Role;
 import dev.router4j.api.ToolCall;
 import dev.router4j.api.Usage;
 import dev.router4j.api.error.MalformedResponseException;
+import dev.router4j.api.internal.Trusted;
 import dev.router4j.providers.internal.json.JsonTrees;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +27,11 @@ import okio.BufferedSource;
  * the reasoning, DeepSeek's {@code prompt_cache_hit_tokens} as cached tokens, Perplexity's
  * sources as citations (when the dialect says so). Unknown fields are kept in the extras.
  * Anything malformed becomes a {@link MalformedResponseException} naming the JSON path.
+ *
+ * <p>The lists, extras and JSON trees it reads go into the values without another copy
+ * ({@link Trusted}), and members a reply lacks cost nothing: every value equals what the
+ * public builders give for the same reply. An instance reads one host's replies (its dialect,
+ * its provider slug); thread-safe.
  */
 public final class OpenAiResponseReader {
   private static final JsonReader.Options TOP = OpenAiJson.topOptions();
@@ -42,8 +47,25 @@ public final class OpenAiResponseReader {
   private static final JsonReader.Options COMPLETION_DETAILS = JsonReader.Options.of(
       "reasoning_tokens", "image_tokens", "audio_tokens", "accepted_prediction_tokens",
       "rejected_prediction_tokens");
+  private static final OpenAiJson.Value<ReasoningDetail> REASONING_DETAIL =
+      r -> reasoningDetail(JsonTrees.read(r));
+  private static final OpenAiJson.Value<Annotation> ANNOTATION = r -> annotation(JsonTrees.read(r));
 
-  private OpenAiResponseReader() {}
+  private final OpenAiDialect dialect;
+  private final String provider;
+  /** {@link #document}, made once rather than on every read. */
+  private final OpenAiJson.Value<ChatResponse> document = this::document;
+
+  /**
+   * A reader of one host's replies.
+   *
+   * @param dialect the host's dialect
+   * @param provider the provider named in a reply that names none, or null
+   */
+  public OpenAiResponseReader(OpenAiDialect dialect, String provider) {
+    this.dialect = dialect;
+    this.provider = provider;
+  }
 
   /** Reads a whole reply. */
   public static ChatResponse read(BufferedSource source) {
@@ -52,27 +74,43 @@ public final class OpenAiResponseReader {
 
   /** Reads a whole reply from a host of the given dialect. */
   public static ChatResponse read(BufferedSource source, OpenAiDialect dialect) {
-    return OpenAiJson.document(JsonReader.of(source), "chat completion", r -> {
-      ChatResponse response = response(r);
-      if (dialect.citationsAsAnnotations()) {
-        response = OpenAiCitations.annotate(response);
-      }
-      if (r.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new JsonDataException("unexpected data after the reply at " + r.getPath());
-      }
-      return response;
-    });
+    return new OpenAiResponseReader(dialect, null).decode(source);
   }
 
-  private static ChatResponse response(JsonReader r) throws IOException {
+  /**
+   * Reads a whole reply; its provider is this reader's when the reply names none.
+   *
+   * @throws MalformedResponseException when it is not a valid completion
+   */
+  public ChatResponse decode(BufferedSource source) {
+    return OpenAiJson.document(JsonReader.of(source), "chat completion", document);
+  }
+
+  private ChatResponse document(JsonReader r) throws IOException {
+    ChatResponse response = response(r, provider);
+    if (dialect.citationsAsAnnotations()) {
+      response = OpenAiCitations.annotate(response);
+    }
+    if (r.peek() != JsonReader.Token.END_DOCUMENT) {
+      throw new JsonDataException("unexpected data after the reply at " + r.getPath());
+    }
+    return response;
+  }
+
+  /**
+   * The reply, built with the value types' public constructors from lists and JSON trees that
+   * this reader made and hands over ({@link Trusted}): the constructors keep them as they are,
+   * and every value is what the builders would have given.
+   */
+  private static ChatResponse response(JsonReader r, String fallbackProvider) throws IOException {
     OpenAiJson.Top<Choice> t = OpenAiJson.top(r, TOP, OpenAiResponseReader::choice,
         (index, top) -> { }); // no members of its own
     if (t.choices.isEmpty()) {
       throw new JsonDataException("a chat completion needs at least one choice at $.choices");
     }
-    return ChatResponse.builder().id(t.id).object(t.object).created(t.created).model(t.model)
-        .provider(t.provider).systemFingerprint(t.fingerprint).usage(t.usage)
-        .choices(t.choices).extra(t.extra).build();
+    return new ChatResponse(t.id, t.object, t.created, t.model,
+        t.provider == null ? fallbackProvider : t.provider, t.choices, t.fingerprint, t.usage,
+        null, null, null, Trusted.jsonObject(t.extra));
   }
 
   private static String string(JsonReader r) throws IOException {
@@ -88,8 +126,8 @@ public final class OpenAiResponseReader {
     if (c.body == null) {
       throw new JsonDataException("a choice needs a message at " + r.getPath());
     }
-    return new Choice(c.index, c.body, c.finishReason(), c.nativeFinishReason(), c.logprobs,
-        c.extra);
+    return new Choice(c.index, c.body, c.finishReason(), c.nativeFinishReason(),
+        Trusted.jsonValue(c.logprobs), Trusted.jsonObject(c.extra));
   }
 
   private static Message message(JsonReader r) throws IOException {
@@ -98,23 +136,28 @@ public final class OpenAiResponseReader {
     String refusal = null;
     String reasoning = null;
     String name = null;
-    List<ToolCall> calls = new ArrayList<>();
-    List<ReasoningDetail> details = new ArrayList<>();
-    List<Annotation> annotations = new ArrayList<>();
-    Map<String, Object> extra = new LinkedHashMap<>();
+    // Made only when the message has them: most replies carry text and nothing else.
+    List<ToolCall> calls = null;
+    List<ReasoningDetail> details = null;
+    List<Annotation> annotations = null;
+    Map<String, Object> extra = null;
     r.beginObject();
     while (r.hasNext()) {
       switch (r.selectName(MESSAGE)) {
         case 0:
-          String wire = string(r);
-          role = wire == null ? Role.ASSISTANT : Role.fromWire(wire);
+          Role wire = OpenAiJson.role(r);
+          role = wire == null ? Role.ASSISTANT : wire;
           break;
         case 1: content = content(r); break;
         case 2: refusal = string(r); break;
-        case 3: OpenAiJson.array(r, calls, OpenAiResponseReader::toolCall); break;
+        case 3:
+          calls = OpenAiJson.concat(calls, OpenAiJson.ownedList(r, OpenAiResponseReader::toolCall));
+          break;
         case 4: reasoning = string(r); break;
-        case 5: OpenAiJson.array(r, details, e -> reasoningDetail(JsonTrees.read(e))); break;
-        case 6: OpenAiJson.array(r, annotations, e -> annotation(JsonTrees.read(e))); break;
+        case 5: details = OpenAiJson.concat(details, OpenAiJson.ownedList(r, REASONING_DETAIL)); break;
+        case 6:
+          annotations = OpenAiJson.concat(annotations, OpenAiJson.ownedList(r, ANNOTATION));
+          break;
         case 7: name = string(r); break;
         case 8:
           // DeepSeek, xAI, vLLM and others name the reasoning text reasoning_content.
@@ -124,13 +167,15 @@ public final class OpenAiResponseReader {
           }
           break;
         default:
+          if (extra == null) {
+            extra = new LinkedHashMap<>();
+          }
           extra.put(r.nextName(), JsonTrees.read(r));
       }
     }
     r.endObject();
-    return Message.builder(role).content(content).name(name).refusal(refusal)
-        .reasoning(reasoning).toolCalls(calls).reasoningDetails(details)
-        .annotations(annotations).extra(extra).build();
+    return new Message(role, content, null, name, null, calls, refusal, reasoning, details,
+        annotations, Trusted.jsonObject(extra));
   }
 
   /** Content in a reply is a string, null, or (rarely) an array of text parts: joined. */
@@ -210,71 +255,90 @@ public final class OpenAiResponseReader {
     if (r.peek() == JsonReader.Token.NULL) {
       return r.nextNull();
     }
-    Usage.Builder u = Usage.builder();
-    Map<String, Object> extra = new LinkedHashMap<>();
+    Integer prompt = null;
+    Integer completion = null;
+    Integer total = null;
+    Integer cached = null;
+    Integer cacheWrite = null;
+    Integer promptAudio = null;
+    Integer reasoning = null;
+    Integer completionImage = null;
+    Integer completionAudio = null;
+    Integer accepted = null;
+    Integer rejected = null;
+    BigDecimal cost = null;
+    Boolean isByok = null;
+    Map<String, Object> costDetails = null;
+    Map<String, Object> extra = null; // made only for a member this reader does not know
     r.beginObject();
     while (r.hasNext()) {
       switch (r.selectName(USAGE)) {
-        case 0: u.promptTokens(integer(r)); break;
-        case 1: u.completionTokens(integer(r)); break;
-        case 2: u.totalTokens(integer(r)); break;
+        case 0: prompt = integer(r); break;
+        case 1: completion = integer(r); break;
+        case 2: total = integer(r); break;
         case 3:
-          OpenAiJson.object(r, PROMPT_DETAILS, detail -> {
-            switch (detail) {
-              case 0: u.cachedTokens(integer(r)); break;
-              case 1: u.cacheWriteTokens(integer(r)); break;
-              default: u.promptAudioTokens(integer(r));
+          if (OpenAiJson.beginObject(r)) {
+            while (r.hasNext()) {
+              switch (r.selectName(PROMPT_DETAILS)) {
+                case 0: cached = integer(r); break;
+                case 1: cacheWrite = integer(r); break;
+                case 2: promptAudio = integer(r); break;
+                default: OpenAiJson.skipMember(r);
+              }
             }
-          });
+            r.endObject();
+          }
           break;
         case 4:
-          OpenAiJson.object(r, COMPLETION_DETAILS, detail -> {
-            switch (detail) {
-              case 0: u.reasoningTokens(integer(r)); break;
-              case 1: u.completionImageTokens(integer(r)); break;
-              case 2: u.completionAudioTokens(integer(r)); break;
-              case 3: u.acceptedPredictionTokens(integer(r)); break;
-              default: u.rejectedPredictionTokens(integer(r));
+          if (OpenAiJson.beginObject(r)) {
+            while (r.hasNext()) {
+              switch (r.selectName(COMPLETION_DETAILS)) {
+                case 0: reasoning = integer(r); break;
+                case 1: completionImage = integer(r); break;
+                case 2: completionAudio = integer(r); break;
+                case 3: accepted = integer(r); break;
+                case 4: rejected = integer(r); break;
+                default: OpenAiJson.skipMember(r);
+              }
             }
-          });
+            r.endObject();
+          }
           break;
         case 5:
-          u.cost(r.peek() == JsonReader.Token.NULL ? r.<BigDecimal>nextNull()
-              : new BigDecimal(r.nextString()));
+          cost = r.peek() == JsonReader.Token.NULL ? r.<BigDecimal>nextNull()
+              : new BigDecimal(r.nextString());
           break;
         case 6:
-          u.isByok(r.peek() == JsonReader.Token.NULL ? r.<Boolean>nextNull() : r.nextBoolean());
+          isByok = r.peek() == JsonReader.Token.NULL ? r.<Boolean>nextNull() : r.nextBoolean();
           break;
         case 7:
           Object details = JsonTrees.read(r);
           if (details instanceof Map<?, ?>) {
             @SuppressWarnings("unchecked")
             Map<String, Object> d = (Map<String, Object>) details;
-            u.costDetails(d);
+            costDetails = d;
           }
           break;
         default:
+          if (extra == null) {
+            extra = new LinkedHashMap<>();
+          }
           extra.put(r.nextName(), JsonTrees.read(r));
       }
     }
     r.endObject();
-    return complete(u, extra).build();
-  }
-
-  /**
-   * Fills the standard counts from hosts' own names where the standard ones are missing:
-   * DeepSeek's {@code prompt_cache_hit_tokens} as cached tokens, and the total as the sum.
-   */
-  private static Usage.Builder complete(Usage.Builder u, Map<String, Object> extra) {
-    Usage partial = u.extra(extra).build();
-    if (partial.cachedTokens() == null
+    // Hosts' own names where the standard ones are missing: DeepSeek's prompt_cache_hit_tokens
+    // as cached tokens, and the total as the sum.
+    if (cached == null && extra != null
         && extra.get("prompt_cache_hit_tokens") instanceof BigDecimal hit) {
-      u.cachedTokens(hit.intValueExact());
+      cached = hit.intValueExact();
     }
-    if (partial.totalTokens() == null && partial.promptTokens() != null
-        && partial.completionTokens() != null) {
-      u.totalTokens(partial.promptTokens() + partial.completionTokens());
+    if (total == null && prompt != null && completion != null) {
+      total = prompt + completion;
     }
-    return u;
+    return new Usage(prompt, completion, total, cached, cacheWrite, promptAudio, reasoning,
+        completionImage, completionAudio, accepted, rejected, cost, isByok,
+        costDetails == null ? null : Trusted.jsonObject(costDetails), false,
+        Trusted.jsonObject(extra));
   }
 }
