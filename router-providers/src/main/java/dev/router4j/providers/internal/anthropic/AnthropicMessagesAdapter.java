@@ -53,7 +53,8 @@ public final class AnthropicMessagesAdapter implements ProviderAdapter {
     this.messagesUrl = baseUrl.newBuilder().addPathSegment("messages").build();
     this.version = version;
     this.beta = betas.isEmpty() ? null : String.join(",", betas);
-    this.headers = Map.copyOf(headers);
+    // In the caller's order, the same on every run (Map.copyOf's order changes between JVMs).
+    this.headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
   }
 
   @Override

@@ -59,7 +59,8 @@ public final class GeminiAdapter implements ProviderAdapter {
     this.provider = provider;
     this.http = new ProviderHttp(client, provider, maxResponseBytes);
     this.baseUrl = baseUrl;
-    this.headers = Map.copyOf(headers);
+    // In the caller's order, the same on every run (Map.copyOf's order changes between JVMs).
+    this.headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
   }
 
   @Override

@@ -88,7 +88,8 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
     this.routes = routes;
     this.dialect = dialect;
     this.auth = auth;
-    this.headers = Map.copyOf(headers);
+    // In the caller's order, the same on every run (Map.copyOf's order changes between JVMs).
+    this.headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
     this.writer = new OpenAiRequestWriter(dialect);
     this.reader = new OpenAiResponseReader(dialect, provider);
     this.http = new ProviderHttp(client, provider, maxResponseBytes);
