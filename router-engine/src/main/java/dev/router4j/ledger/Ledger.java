@@ -110,8 +110,13 @@ public interface Ledger extends AutoCloseable {
   @Override
   void close();
 
-  /** The bound of {@link #inMemory()}. */
-  int DEFAULT_IN_MEMORY_RECORDS = 100_000;
+  /**
+   * The bound of {@link #inMemory()}: some 5–7 MB of records. Every record held is live data
+   * that the garbage collector copies and keeps, so a larger default would cost every call of
+   * an application that never looks at old records; a longer history belongs in a durable
+   * ledger ({@link #sqlite}, {@link #postgres}) or in {@link #inMemory(int)} with a bound chosen.
+   */
+  int DEFAULT_IN_MEMORY_RECORDS = 10_000;
 
   /** A ledger in memory holding the {@value #DEFAULT_IN_MEMORY_RECORDS} most recent records. */
   static Ledger inMemory() {

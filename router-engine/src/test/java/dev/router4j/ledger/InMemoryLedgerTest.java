@@ -64,7 +64,7 @@ class InMemoryLedgerTest extends LedgerContractTest {
   @Test
   void theDefaultBoundIsAHundredThousand() {
     Ledger l = Ledger.inMemory();
-    assertThat(l).hasToString("Ledger.inMemory(100000)");
+    assertThat(l).hasToString("Ledger.inMemory(10000)");
   }
 
   @Test
