@@ -52,6 +52,7 @@ import dev.router4j.internal.routing.StickyRoutes;
 import dev.router4j.internal.tokens.TokenEstimator;
 import dev.router4j.internal.streaming.ChunkSubscription;
 import dev.router4j.internal.streaming.StreamSession;
+import dev.router4j.internal.streaming.WatchTimer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,8 +62,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.random.RandomGenerator;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
@@ -108,7 +107,7 @@ public final class Router implements AutoCloseable {
   private final WebPlugin webPlugin;
   private final StickyRoutes sticky;
   private final KeyRing keys;
-  private final ScheduledExecutorService timer;
+  private final WatchTimer timer;
   private final Duration firstTokenTimeout;
   private final AnswerHealing healing;
   private final boolean structuredRetry;
@@ -199,13 +198,7 @@ public final class Router implements AutoCloseable {
         b.defaultModel, b.autoSelector).withSticky(sticky);
     this.keys = new KeyRing(b.ticker);
     this.firstTokenTimeout = b.firstTokenTimeout;
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "router4j-timer");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.setRemoveOnCancelPolicy(true); // every stream schedules deadline watches it cancels
-    this.timer = timer;
+    this.timer = new WatchTimer();
     this.random = b.random;
     this.attempts = new AttemptRunner(b.ticker, policy, breakers, health, b.random, b.sleeper,
         keys, events::attempt);
@@ -403,7 +396,8 @@ public final class Router implements AutoCloseable {
       throw e;
     }
     StreamSession session = new StreamSession(web.plan(), ticker, policy.attemptTimeout(),
-        breakers, health, keys, timer, firstTokenTimeout, events::attempt, call.gate(),
+        breakers, health, keys, timer.forStreams(), firstTokenTimeout, events::attempt,
+        call.gate(),
         new StreamSession.Finisher() {
           @Override
           public ChatResponse finish(ChatResponse raw, Step step, List<RouteAttempt> trace,
