@@ -17,7 +17,8 @@ import java.util.Map;
  * markdown table: each result with its ratio to the {@code raw} method of the same class,
  * parameters and mode in the same file (time, allocation, and for {@code sample} mode the
  * median and p99; for throughput, calls per second), and for streams the mean time to the first
- * chunk with content and what it adds to the raw one.
+ * chunk with content and what it adds to the raw one. {@link PairedBenchmark}'s results go in a
+ * second table: the mean time of each half of a pair and their ratio.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.router4j.benchmarks.RoutingReport routing.json
@@ -49,6 +50,7 @@ public final class RoutingReport {
   /** The markdown table for a JMH result (JSON text). */
   static String table(String jmhJson) {
     List<Row> rows = new ArrayList<>();
+    StringBuilder paired = new StringBuilder();
     for (Object o : (List<?>) read(jmhJson)) {
       Map<?, ?> run = (Map<?, ?>) o;
       String name = (String) run.get("benchmark");
@@ -73,6 +75,11 @@ public final class RoutingReport {
       }
       Map<?, ?> secondary = run.get("secondaryMetrics") instanceof Map
           ? (Map<?, ?>) run.get("secondaryMetrics") : Map.of();
+      double pairs = metric(secondary, "pairs");
+      if (pairs > 0) {
+        paired.append(pairRow(clazz, method, run.get("threads"), secondary, pairs));
+        continue;
+      }
       double alloc = metric(secondary, "gc.alloc.rate.norm");
       double firstNanos = metric(secondary, "firstChunkNanos");
       double streams = metric(secondary, "streams");
@@ -107,7 +114,28 @@ public final class RoutingReport {
               ? String.format(Locale.ROOT, "%+.1f", r.firstChunkMicros() - base.firstChunkMicros())
               : ""));
     }
+    if (paired.length() > 0) {
+      sb.append("\n| class | method | threads | pairs per iteration | raw µs | router µs | × raw"
+          + " | raw first chunk µs | router first chunk µs | added µs |\n");
+      sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      sb.append(paired);
+    }
     return sb.toString();
+  }
+
+  /** A row of the paired table: each half's mean time, their ratio, and first chunks. */
+  private static String pairRow(String clazz, String method, Object threads, Map<?, ?> secondary,
+      double pairs) {
+    double raw = metric(secondary, "rawNanos") / pairs / 1000;
+    double router = metric(secondary, "routerNanos") / pairs / 1000;
+    double rawFirst = metric(secondary, "rawFirstNanos") / pairs / 1000;
+    double routerFirst = metric(secondary, "routerFirstNanos") / pairs / 1000;
+    boolean streamed = rawFirst > 0;
+    return String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %s | %s | %s | %s | %s | %s |\n",
+        clazz, method, threads instanceof BigDecimal ? ((BigDecimal) threads).intValue() : "",
+        pairs, fmt(raw), fmt(router), ratio(router, raw), streamed ? fmt(rawFirst) : "",
+        streamed ? fmt(routerFirst) : "",
+        streamed ? String.format(Locale.ROOT, "%+.1f", routerFirst - rawFirst) : "");
   }
 
   private static double metric(Map<?, ?> secondary, String name) {

@@ -34,6 +34,27 @@ class RoutingBenchmarksTest {
   }
 
   @Test
+  void pairedRunsEachPairOnceAndTimesBothHalves() {
+    PairedBenchmark b = new PairedBenchmark();
+    b.setup();
+    try {
+      PairedBenchmark.Pair p = new PairedBenchmark.Pair();
+      p.reset();
+      assertThat(b.chat(p)).isEqualTo(2 * BenchFleet.ANSWER.length());
+      assertThat(b.chat8(p)).isEqualTo(2 * BenchFleet.ANSWER.length());
+      assertThat(p.pairs).isEqualTo(2);
+      assertThat(p.rawNanos).isPositive();
+      assertThat(p.routerNanos).isPositive();
+      p.reset();
+      assertThat(b.stream20(p)).isEqualTo(2 * BenchFleet.streamAnswer(20).length());
+      assertThat(p.rawFirstNanos).isPositive().isLessThanOrEqualTo(p.rawNanos);
+      assertThat(p.routerFirstNanos).isPositive().isLessThanOrEqualTo(p.routerNanos);
+    } finally {
+      b.tearDown();
+    }
+  }
+
+  @Test
   void overheadRunsEachClientOnce() {
     OverheadBenchmark b = new OverheadBenchmark();
     b.setup();
@@ -156,6 +177,20 @@ class RoutingBenchmarksTest {
     String table = RoutingReport.table(jmh);
     assertThat(table).contains("| OverheadBenchmark | router |  | avgt | 105.0 |")
         .contains("1.05×").contains("1.40×").contains("1.15×").contains("1.30×");
+  }
+
+  @Test
+  void theReportGivesEachHalfOfAPairItsMeanAndTheirRatio() {
+    String jmh = "[{\"benchmark\": \"dev.router4j.benchmarks.PairedBenchmark.stream20\","
+        + " \"mode\": \"avgt\", \"threads\": 1, \"params\": {}, \"primaryMetric\":"
+        + " {\"score\": 500.0, \"scoreError\": 1.0, \"scoreUnit\": \"us/op\"},"
+        + " \"secondaryMetrics\": {\"pairs\": {\"score\": 1000},"
+        + " \"rawNanos\": {\"score\": 200000000}, \"routerNanos\": {\"score\": 210000000},"
+        + " \"rawFirstNanos\": {\"score\": 100000000},"
+        + " \"routerFirstNanos\": {\"score\": 108000000}}}]";
+    String table = RoutingReport.table(jmh);
+    assertThat(table).contains("| PairedBenchmark | stream20 | 1 | 1,000 | 200.0 | 210.0 | 1.05×"
+        + " | 100.0 | 108.0 | +8.0 |");
   }
 
   private static String result(String name, String mode, String params, double score,

@@ -1,0 +1,188 @@
+package dev.router4j.benchmarks;
+
+import dev.router4j.Router;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * The raw baseline and the router measured in pairs, in the same iteration of the same JVM:
+ * each operation makes one raw call and one router call (raw first on even operations, the
+ * router first on odd ones) and times each. On a shared two-core machine the speed moves from
+ * one minute to the next, with other tenants and the compiler; two benchmarks measured one after
+ * the other see different machines, and their ratio moves with that (a 1.10× target drowns in
+ * it). Paired calls see the same machine, so their ratio holds still.
+ *
+ * <ul>
+ *   <li>{@link #chat}: the non-streamed call of {@link OverheadBenchmark}, one thread;
+ *   <li>{@link #chat8}: the same from 8 threads at once: the mean time of a raw call over that
+ *       of a router call, both under the same load, is the throughput ratio of
+ *       {@link ThroughputBenchmark} (each thread's calls per second go as the inverse of its
+ *       time per call);
+ *   <li>{@link #stream20}: the 20-chunk stream of {@link StreamingBenchmark}, with the time to
+ *       the first chunk with content.
+ * </ul>
+ *
+ * <p>The score (time per pair) is of little use; the auxiliary counters are what counts:
+ * {@code rawNanos} and {@code routerNanos} (summed), {@code rawFirstNanos} and
+ * {@code routerFirstNanos} for streams, over {@code pairs}. {@link RoutingReport} prints them as
+ * means and ratios.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(2)
+@State(Scope.Benchmark)
+public class PairedBenchmark {
+  private static final int STREAM_CHUNKS = 20;
+
+  private BenchFleet fleet;
+  private RawClient raw;
+  private Router router;
+  private StreamingBenchmark streams;
+
+  /** Both calls' times, summed, over the pairs made. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Pair {
+    /** Nanoseconds in raw calls, summed. */
+    public long rawNanos;
+    /** Nanoseconds in router calls, summed. */
+    public long routerNanos;
+    /** Nanoseconds from a raw stream's call to its first chunk with content, summed. */
+    public long rawFirstNanos;
+    /** The same for the router's streams. */
+    public long routerFirstNanos;
+    /** Pairs made. */
+    public long pairs;
+
+    /** Starts each iteration at zero. */
+    @Setup(Level.Iteration)
+    public void reset() {
+      rawNanos = 0;
+      routerNanos = 0;
+      rawFirstNanos = 0;
+      routerFirstNanos = 0;
+      pairs = 0;
+    }
+  }
+
+  /** {@link #setup()}, then the pairs of the measured method for a while (see {@link WarmUp}). */
+  @Setup
+  public void setup(BenchmarkParams params) {
+    String method = WarmUp.method(params);
+    setup(method.equals("stream20"));
+    Pair ignored = new Pair();
+    switch (method) {
+      case "chat8":
+        WarmUp.run(() -> chat(new Pair()), 8, ThroughputBenchmark.WARM_UP_MILLIS);
+        break;
+      case "stream20":
+        WarmUp.run(() -> stream20(ignored));
+        break;
+      default:
+        WarmUp.run(() -> chat(ignored));
+    }
+  }
+
+  /** Starts the servers and the clients of every method. */
+  public void setup() {
+    setup(true);
+  }
+
+  /**
+   * Starts the server and both clients; with {@code streaming}, also the streaming benchmark's
+   * state (its own server and clients).
+   */
+  private void setup(boolean streaming) {
+    fleet = BenchFleet.start();
+    raw = new RawClient(Clients.okHttp(), fleet.baseUrl("primary"), BenchFleet.KEY);
+    router = Clients.router(fleet);
+    OverheadBenchmark.check("raw", raw.chat(Clients.upstream(BenchFleet.CHAT_MODEL),
+        BenchFleet.PROMPT));
+    OverheadBenchmark.check("router", router.chat(OverheadBenchmark.request()).text());
+    if (streaming) {
+      streams = new StreamingBenchmark();
+      streams.chunks = STREAM_CHUNKS;
+      streams.setup();
+    }
+  }
+
+  /** Stops the clients and the servers. */
+  @TearDown
+  public void tearDown() {
+    if (streams != null) {
+      streams.tearDown();
+    }
+    router.close();
+    fleet.close();
+  }
+
+  /** One raw call and one {@code router.chat}, each timed. */
+  @Benchmark
+  @Threads(1)
+  public int chat(Pair p) {
+    return pairOfCalls(p);
+  }
+
+  /** The same, from 8 threads. */
+  @Benchmark
+  @Threads(8)
+  public int chat8(Pair p) {
+    return pairOfCalls(p);
+  }
+
+  private int pairOfCalls(Pair p) {
+    boolean rawFirst = (p.pairs & 1) == 0;
+    int n = 0;
+    for (int i = 0; i < 2; i++) {
+      long start = System.nanoTime();
+      if (rawFirst == (i == 0)) {
+        n += raw.chat(Clients.upstream(BenchFleet.CHAT_MODEL), BenchFleet.PROMPT).length();
+        p.rawNanos += System.nanoTime() - start;
+      } else {
+        n += router.chat(OverheadBenchmark.request()).text().length();
+        p.routerNanos += System.nanoTime() - start;
+      }
+    }
+    p.pairs++;
+    return n;
+  }
+
+  /** One raw stream and one router stream of 20 chunks, each timed, with its first chunk. */
+  @Benchmark
+  @Threads(1)
+  public int stream20(Pair p) {
+    boolean rawFirst = (p.pairs & 1) == 0;
+    int n = 0;
+    for (int i = 0; i < 2; i++) {
+      StreamingBenchmark.FirstChunk first = new StreamingBenchmark.FirstChunk();
+      long start = System.nanoTime();
+      if (rawFirst == (i == 0)) {
+        n += streams.raw(first);
+        p.rawNanos += System.nanoTime() - start;
+        p.rawFirstNanos += first.firstChunkNanos;
+      } else {
+        n += streams.router(first);
+        p.routerNanos += System.nanoTime() - start;
+        p.routerFirstNanos += first.firstChunkNanos;
+      }
+    }
+    p.pairs++;
+    return n;
+  }
+}
