@@ -32,8 +32,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       of a router call, both under the same load, is the throughput ratio of
  *       {@link ThroughputBenchmark} (each thread's calls per second go as the inverse of its
  *       time per call);
- *   <li>{@link #stream20}: the 20-chunk stream of {@link StreamingBenchmark}, with the time to
- *       the first chunk with content.
+ *   <li>{@link #stream20} and {@link #stream1000}: the streams of 20 and 1,000 chunks of
+ *       {@link StreamingBenchmark}, with the time to the first chunk with content.
  * </ul>
  *
  * <p>The score (time per pair) is of little use; the auxiliary counters are what counts:
@@ -48,12 +48,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Fork(2)
 @State(Scope.Benchmark)
 public class PairedBenchmark {
-  private static final int STREAM_CHUNKS = 20;
-
   private BenchFleet fleet;
   private RawClient raw;
   private Router router;
-  private StreamingBenchmark streams;
+  private StreamingBenchmark streams20;
+  private StreamingBenchmark streams1000;
 
   /** Both calls' times, summed, over the pairs made. */
   @State(Scope.Thread)
@@ -85,9 +84,12 @@ public class PairedBenchmark {
   @Setup
   public void setup(BenchmarkParams params) {
     String method = WarmUp.method(params);
-    setup(method.equals("stream20"));
+    setup(method.equals("stream20") ? 20 : method.equals("stream1000") ? 1000 : 0);
     Pair ignored = new Pair();
     switch (method) {
+      case "stream1000":
+        WarmUp.run(() -> stream1000(ignored));
+        break;
       case "chat8":
         WarmUp.run(() -> chat(new Pair()), 8, ThroughputBenchmark.WARM_UP_MILLIS);
         break;
@@ -101,32 +103,42 @@ public class PairedBenchmark {
 
   /** Starts the servers and the clients of every method. */
   public void setup() {
-    setup(true);
+    setup(20);
+    streams1000 = streaming(1000);
   }
 
   /**
-   * Starts the server and both clients; with {@code streaming}, also the streaming benchmark's
-   * state (its own server and clients).
+   * Starts the server and both clients; for a stream of {@code chunks} (0: none), also the
+   * streaming benchmark's state (its own server and clients).
    */
-  private void setup(boolean streaming) {
+  private void setup(int chunks) {
     fleet = BenchFleet.start();
     raw = new RawClient(Clients.okHttp(), fleet.baseUrl("primary"), BenchFleet.KEY);
     router = Clients.router(fleet);
     OverheadBenchmark.check("raw", raw.chat(Clients.upstream(BenchFleet.CHAT_MODEL),
         BenchFleet.PROMPT));
     OverheadBenchmark.check("router", router.chat(OverheadBenchmark.request()).text());
-    if (streaming) {
-      streams = new StreamingBenchmark();
-      streams.chunks = STREAM_CHUNKS;
-      streams.setup();
+    if (chunks == 20) {
+      streams20 = streaming(20);
+    } else if (chunks == 1000) {
+      streams1000 = streaming(1000);
     }
+  }
+
+  private static StreamingBenchmark streaming(int chunks) {
+    StreamingBenchmark b = new StreamingBenchmark();
+    b.chunks = chunks;
+    b.setup();
+    return b;
   }
 
   /** Stops the clients and the servers. */
   @TearDown
   public void tearDown() {
-    if (streams != null) {
-      streams.tearDown();
+    for (StreamingBenchmark b : new StreamingBenchmark[] {streams20, streams1000}) {
+      if (b != null) {
+        b.tearDown();
+      }
     }
     router.close();
     fleet.close();
@@ -167,6 +179,17 @@ public class PairedBenchmark {
   @Benchmark
   @Threads(1)
   public int stream20(Pair p) {
+    return pairOfStreams(streams20, p);
+  }
+
+  /** The same with streams of 1,000 chunks. */
+  @Benchmark
+  @Threads(1)
+  public int stream1000(Pair p) {
+    return pairOfStreams(streams1000, p);
+  }
+
+  private static int pairOfStreams(StreamingBenchmark streams, Pair p) {
     boolean rawFirst = (p.pairs & 1) == 0;
     int n = 0;
     for (int i = 0; i < 2; i++) {

@@ -115,7 +115,7 @@ public final class RoutingReport {
               : ""));
     }
     if (paired.length() > 0) {
-      sb.append("\n| class | method | threads | pairs per iteration | raw µs | router µs | × raw"
+      sb.append("\n| class | method | threads | pairs | raw µs | router µs | × raw"
           + " | raw first chunk µs | router first chunk µs | added µs |\n");
       sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       sb.append(paired);

@@ -49,6 +49,8 @@ class RoutingBenchmarksTest {
       assertThat(b.stream20(p)).isEqualTo(2 * BenchFleet.streamAnswer(20).length());
       assertThat(p.rawFirstNanos).isPositive().isLessThanOrEqualTo(p.rawNanos);
       assertThat(p.routerFirstNanos).isPositive().isLessThanOrEqualTo(p.routerNanos);
+      assertThat(b.stream1000(p)).isEqualTo(2 * BenchFleet.streamAnswer(1000).length());
+      assertThat(p.pairs).isEqualTo(2);
     } finally {
       b.tearDown();
     }
