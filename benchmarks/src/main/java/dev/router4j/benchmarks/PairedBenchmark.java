@@ -33,7 +33,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       {@link ThroughputBenchmark} (each thread's calls per second go as the inverse of its
  *       time per call);
  *   <li>{@link #stream20} and {@link #stream1000}: the streams of 20 and 1,000 chunks of
- *       {@link StreamingBenchmark}, with the time to the first chunk with content.
+ *       {@link StreamingBenchmark}, with the time to the first chunk with content;
+ *   <li>{@link #failover}: one successful raw call, and {@link FailoverBenchmark}'s router call
+ *       (503 from the first endpoint, the answer from the second): the target is a ratio to one
+ *       raw call.
  * </ul>
  *
  * <p>The score (time per pair) is of little use; the auxiliary counters are what counts:
@@ -53,6 +56,7 @@ public class PairedBenchmark {
   private Router router;
   private StreamingBenchmark streams20;
   private StreamingBenchmark streams1000;
+  private FailoverBenchmark failover;
 
   /** Both calls' times, summed, over the pairs made. */
   @State(Scope.Thread)
@@ -86,7 +90,14 @@ public class PairedBenchmark {
     String method = WarmUp.method(params);
     setup(method.equals("stream20") ? 20 : method.equals("stream1000") ? 1000 : 0);
     Pair ignored = new Pair();
+    if (method.equals("failover")) {
+      failover = new FailoverBenchmark();
+      failover.setup();
+    }
     switch (method) {
+      case "failover":
+        WarmUp.run(() -> failover(ignored));
+        break;
       case "stream1000":
         WarmUp.run(() -> stream1000(ignored));
         break;
@@ -105,6 +116,8 @@ public class PairedBenchmark {
   public void setup() {
     setup(20);
     streams1000 = streaming(1000);
+    failover = new FailoverBenchmark();
+    failover.setup();
   }
 
   /**
@@ -139,6 +152,9 @@ public class PairedBenchmark {
       if (b != null) {
         b.tearDown();
       }
+    }
+    if (failover != null) {
+      failover.tearDown();
     }
     router.close();
     fleet.close();
@@ -203,6 +219,26 @@ public class PairedBenchmark {
         n += streams.router(first);
         p.routerNanos += System.nanoTime() - start;
         p.routerFirstNanos += first.firstChunkNanos;
+      }
+    }
+    p.pairs++;
+    return n;
+  }
+
+  /** One successful raw call and one router call that fails over, each timed. */
+  @Benchmark
+  @Threads(1)
+  public int failover(Pair p) {
+    boolean rawFirst = (p.pairs & 1) == 0;
+    int n = 0;
+    for (int i = 0; i < 2; i++) {
+      long start = System.nanoTime();
+      if (rawFirst == (i == 0)) {
+        n += failover.raw().length();
+        p.rawNanos += System.nanoTime() - start;
+      } else {
+        n += failover.router().length();
+        p.routerNanos += System.nanoTime() - start;
       }
     }
     p.pairs++;

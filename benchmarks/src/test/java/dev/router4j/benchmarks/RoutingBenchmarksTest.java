@@ -50,7 +50,8 @@ class RoutingBenchmarksTest {
       assertThat(p.rawFirstNanos).isPositive().isLessThanOrEqualTo(p.rawNanos);
       assertThat(p.routerFirstNanos).isPositive().isLessThanOrEqualTo(p.routerNanos);
       assertThat(b.stream1000(p)).isEqualTo(2 * BenchFleet.streamAnswer(1000).length());
-      assertThat(p.pairs).isEqualTo(2);
+      assertThat(b.failover(p)).isEqualTo(2 * BenchFleet.ANSWER.length());
+      assertThat(p.pairs).isEqualTo(3);
     } finally {
       b.tearDown();
     }
