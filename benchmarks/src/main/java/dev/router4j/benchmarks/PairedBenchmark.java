@@ -2,6 +2,7 @@ package dev.router4j.benchmarks;
 
 import dev.router4j.Router;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -175,16 +176,29 @@ public class PairedBenchmark {
   }
 
   private int pairOfCalls(Pair p) {
+    return pair(p, first -> raw.chat(Clients.upstream(BenchFleet.CHAT_MODEL), BenchFleet.PROMPT)
+        .length(), first -> router.chat(OverheadBenchmark.request()).text().length());
+  }
+
+  /**
+   * Runs the raw half and the router half, raw first on even pairs, timing each and adding its
+   * first chunk (0 where the half has none) to the pair's counters.
+   */
+  private static int pair(Pair p, ToIntFunction<StreamingBenchmark.FirstChunk> rawHalf,
+      ToIntFunction<StreamingBenchmark.FirstChunk> routerHalf) {
     boolean rawFirst = (p.pairs & 1) == 0;
     int n = 0;
     for (int i = 0; i < 2; i++) {
+      StreamingBenchmark.FirstChunk first = new StreamingBenchmark.FirstChunk();
       long start = System.nanoTime();
       if (rawFirst == (i == 0)) {
-        n += raw.chat(Clients.upstream(BenchFleet.CHAT_MODEL), BenchFleet.PROMPT).length();
+        n += rawHalf.applyAsInt(first);
         p.rawNanos += System.nanoTime() - start;
+        p.rawFirstNanos += first.firstChunkNanos;
       } else {
-        n += router.chat(OverheadBenchmark.request()).text().length();
+        n += routerHalf.applyAsInt(first);
         p.routerNanos += System.nanoTime() - start;
+        p.routerFirstNanos += first.firstChunkNanos;
       }
     }
     p.pairs++;
@@ -206,42 +220,13 @@ public class PairedBenchmark {
   }
 
   private static int pairOfStreams(StreamingBenchmark streams, Pair p) {
-    boolean rawFirst = (p.pairs & 1) == 0;
-    int n = 0;
-    for (int i = 0; i < 2; i++) {
-      StreamingBenchmark.FirstChunk first = new StreamingBenchmark.FirstChunk();
-      long start = System.nanoTime();
-      if (rawFirst == (i == 0)) {
-        n += streams.raw(first);
-        p.rawNanos += System.nanoTime() - start;
-        p.rawFirstNanos += first.firstChunkNanos;
-      } else {
-        n += streams.router(first);
-        p.routerNanos += System.nanoTime() - start;
-        p.routerFirstNanos += first.firstChunkNanos;
-      }
-    }
-    p.pairs++;
-    return n;
+    return pair(p, streams::raw, streams::router);
   }
 
   /** One successful raw call and one router call that fails over, each timed. */
   @Benchmark
   @Threads(1)
   public int failover(Pair p) {
-    boolean rawFirst = (p.pairs & 1) == 0;
-    int n = 0;
-    for (int i = 0; i < 2; i++) {
-      long start = System.nanoTime();
-      if (rawFirst == (i == 0)) {
-        n += failover.raw().length();
-        p.rawNanos += System.nanoTime() - start;
-      } else {
-        n += failover.router().length();
-        p.routerNanos += System.nanoTime() - start;
-      }
-    }
-    p.pairs++;
-    return n;
+    return pair(p, first -> failover.raw().length(), first -> failover.router().length());
   }
 }
