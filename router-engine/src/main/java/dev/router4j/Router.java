@@ -541,7 +541,9 @@ public final class Router implements AutoCloseable {
           : Tokenizer.forModel(route.endpoint().model()).estimateUsage(step.request(), raw.message());
       cost = CostCalculator.insured(usage, raw.finishReason()) ? Cost.ZERO
           : costs.cost(usage, route.endpoint().pricing(), images(step.request()), webResults.size());
-      cost.isZero(); // prices it here, so that a failure to price still releases the ticket
+      // Makes the total here where it was not made in fixed point (a fee, a price beyond a
+      // long), so that a failure to price still releases the ticket.
+      cost.isZero();
     } catch (RuntimeException e) {
       ticket.release();
       throw e;

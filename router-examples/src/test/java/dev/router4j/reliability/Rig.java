@@ -192,7 +192,10 @@ final class Rig implements AutoCloseable {
         .retries(1, Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(2))
         .circuitBreaker(2, Duration.ofMinutes(1))
         .attemptTimeout(Duration.ofSeconds(5))
-        .firstTokenTimeout(Duration.ofSeconds(2));
+        .firstTokenTimeout(Duration.ofSeconds(2))
+        // The checks count every record: a bound no load run reaches (the default evicts
+        // past 10,000).
+        .ledger(dev.router4j.ledger.Ledger.inMemory(1_000_000));
     for (Provider p : providers) {
       b.provider(p);
       observe(p);

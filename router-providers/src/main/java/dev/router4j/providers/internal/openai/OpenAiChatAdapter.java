@@ -115,9 +115,9 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
       // transport failure; the completion is then parsed from a view of those bytes. Some
       // gateways answer 200 with an error document: one that is not a completion, or one with
       // a top-level error member, is decoded to text and checked, and nothing else is.
-      body.request(Long.MAX_VALUE);
       Buffer bytes = body.getBuffer();
       try {
+        body.request(Long.MAX_VALUE);
         ChatResponse parsed;
         try {
           // Names this provider when the reply names none.
@@ -131,7 +131,9 @@ public final class OpenAiChatAdapter implements ProviderAdapter {
         }
         return parsed;
       } finally {
-        bytes.clear(); // the view copied the bytes: the segments go back to Okio's pool
+        // The view copied the bytes (and a failed read leaves some): the segments go back to
+        // Okio's pool.
+        bytes.clear();
       }
     });
   }
