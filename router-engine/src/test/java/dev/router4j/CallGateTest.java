@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.router4j.api.ChatRequest;
-import dev.router4j.api.ChatResponse;
 import dev.router4j.api.catalog.Endpoint;
 import dev.router4j.api.catalog.Pricing;
-import dev.router4j.api.spi.ChunkListener;
 import dev.router4j.api.spi.Provider;
 import dev.router4j.api.spi.ProviderAdapter;
-import dev.router4j.api.spi.ProviderCall;
-import dev.router4j.api.spi.StreamHandle;
+import dev.router4j.api.testing.NoCalls;
 import dev.router4j.internal.budget.CallScope;
 import dev.router4j.internal.budget.RateGate;
 import dev.router4j.internal.budget.SpendGuard;
@@ -33,22 +30,7 @@ import java.util.function.ToIntBiFunction;
 import org.junit.jupiter.api.Test;
 
 class CallGateTest {
-  private static final ProviderAdapter NO_CALLS = new ProviderAdapter() {
-    @Override
-    public String protocol() {
-      return "test";
-    }
-
-    @Override
-    public ChatResponse chat(ProviderCall call) {
-      throw new AssertionError("the gate makes no calls");
-    }
-
-    @Override
-    public StreamHandle stream(ProviderCall call, ChunkListener listener) {
-      throw new AssertionError("the gate makes no calls");
-    }
-  };
+  private static final ProviderAdapter NO_CALLS = NoCalls.adapter("the gate makes no calls");
 
   /** A prompt where four characters a token is far off: non-Latin text and many digits. */
   private static final ChatRequest REQUEST = ChatRequest.builder().model("openai/gpt-4o")

@@ -1,15 +1,12 @@
 package dev.router4j.internal.routing;
 
-import dev.router4j.api.ChatResponse;
 import dev.router4j.api.catalog.DataPolicy;
 import dev.router4j.api.catalog.Endpoint;
 import dev.router4j.api.catalog.Pricing;
 import dev.router4j.api.routing.Quantization;
-import dev.router4j.api.spi.ChunkListener;
 import dev.router4j.api.spi.Provider;
 import dev.router4j.api.spi.ProviderAdapter;
-import dev.router4j.api.spi.ProviderCall;
-import dev.router4j.api.spi.StreamHandle;
+import dev.router4j.api.testing.NoCalls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,22 +31,7 @@ final class Fixtures {
     }
   }
 
-  static final ProviderAdapter NO_CALLS = new ProviderAdapter() {
-    @Override
-    public String protocol() {
-      return "test";
-    }
-
-    @Override
-    public ChatResponse chat(ProviderCall call) {
-      throw new AssertionError("planner tests make no calls");
-    }
-
-    @Override
-    public StreamHandle stream(ProviderCall call, ChunkListener listener) {
-      throw new AssertionError("planner tests make no calls");
-    }
-  };
+  static final ProviderAdapter NO_CALLS = NoCalls.adapter("planner tests make no calls");
 
   static Endpoint.Builder endpoint(String tag, String model, String promptPerM, String completionPerM) {
     String provider = tag.contains("/") ? tag.substring(0, tag.indexOf('/')) : tag;
