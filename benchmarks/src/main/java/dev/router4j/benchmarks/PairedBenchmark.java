@@ -100,6 +100,7 @@ public class PairedBenchmark {
         WarmUp.run(() -> failover(ignored));
         break;
       case "stream1000":
+        streams1000.warmPerStreamCode(() -> stream1000(ignored));
         WarmUp.run(() -> stream1000(ignored));
         break;
       case "chat8":

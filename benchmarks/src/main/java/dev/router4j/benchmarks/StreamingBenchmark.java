@@ -51,6 +51,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Fork(2)
 @State(Scope.Benchmark)
 public class StreamingBenchmark {
+  /** Streams run by {@link #warmPerStreamCode} before a long stream's warm-up. */
+  static final int PER_STREAM_WARM_UP = 12_000;
+  /** The chunks of the short streams that warm the per-stream code. */
+  static final int SHORT_CHUNKS = 20;
+  /** One stream in this many of {@link #warmPerStreamCode} is a long one. */
+  static final int LONG_EVERY = 25;
+
   /** Content chunks per stream. */
   @Param({"20", "1000"})
   public int chunks;
@@ -86,20 +93,59 @@ public class StreamingBenchmark {
     }
   }
 
-  /** {@link #setup()}, then {@link WarmUp} of the measured method. */
+  /** {@link #setup()}, then {@link #warmPerStreamCode} and {@link WarmUp} of the measured method. */
   @Setup
   public void setup(BenchmarkParams params) {
     setup();
     String method = WarmUp.method(params);
     FirstChunk ignored = new FirstChunk();
-    WarmUp.run(() -> {
+    Runnable op = () -> {
       switch (method) {
         case "raw": raw(ignored); break;
         case "router": router(ignored); break;
         case "openAiJava": openAiJava(ignored); break;
         default: langChain4j(ignored);
       }
-    });
+    };
+    if (!method.equals("langChain4j")) { // its model is fixed when it is built
+      warmPerStreamCode(op);
+    }
+    WarmUp.run(op);
+  }
+
+  /**
+   * For streams longer than {@value #SHORT_CHUNKS} chunks, runs {@code op} {@value
+   * #PER_STREAM_WARM_UP} times, on streams of {@value #SHORT_CHUNKS} chunks but for every
+   * {@value #LONG_EVERY}th, which is of {@link #chunks}.
+   *
+   * <p>Why: what runs once per stream (for the router: planning, the gate, the request, the
+   * session; for every client: OkHttp's call) is called only a few hundred times a second when
+   * each stream is 1,000 chunks long, so the few thousand streams of JMH's warm-up leave it in
+   * C1's profiling tier. That code is slower than C2's and, with its profile counters, touches
+   * far more memory, which a long stream has just evicted from the caches: the first chunk came
+   * about 100 µs late for that reason alone. A long-running service compiles it with C2; the
+   * short streams get it there in seconds. The long ones among them let the compiled code see
+   * both kinds, so that switching to long streams does not undo it.
+   */
+  void warmPerStreamCode(Runnable op) {
+    if (chunks <= SHORT_CHUNKS) {
+      return;
+    }
+    String longModel = model;
+    String longUpstream = upstream;
+    String shortModel = BenchFleet.streamModel(SHORT_CHUNKS);
+    String shortUpstream = Clients.upstream(shortModel);
+    try {
+      for (int i = 1; i <= PER_STREAM_WARM_UP; i++) {
+        boolean longOne = i % LONG_EVERY == 0;
+        model = longOne ? longModel : shortModel;
+        upstream = longOne ? longUpstream : shortUpstream;
+        op.run();
+      }
+    } finally {
+      model = longModel;
+      upstream = longUpstream;
+    }
   }
 
   /** Starts the server and the clients, and checks that each reads the whole answer. */
