@@ -39,7 +39,7 @@ class PulledStreamTest {
 
   /** An adapter whose streams deliver scripted steps, one per pump. */
   static final class ScriptedAdapter implements ProviderAdapter {
-    final List<String> script; // "text", "burst:a,b", "fail:503", "end", "block"
+    final List<String> script; // "text", "burst:a,b", "fail:503", "end", "block", "wait:ms"
     final List<String> pumpThreads = Collections.synchronizedList(new ArrayList<>());
     final CountDownLatch blocked = new CountDownLatch(1);
 
@@ -88,6 +88,13 @@ class PulledStreamTest {
             for (String piece : s.substring(6).split(",")) {
               listener.onChunk(chunk(piece, null, null)); // several chunks from one read
             }
+          } else if (s.startsWith("wait:")) {
+            try {
+              Thread.sleep(Long.parseLong(s.substring(5))); // a slow provider, not a stalled one
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            listener.onChunk(chunk("", null, null));
           } else if (s.equals("block")) {
             blocked.countDown();
             try {
@@ -204,6 +211,69 @@ class PulledStreamTest {
       assertThat(System.nanoTime() - start).as("ns until the pump stopped")
           .isLessThan(TimeUnit.SECONDS.toNanos(3));
       closer.join(5_000);
+    }
+  }
+
+  @Test
+  void theSessionEndsAPulledStreamAtTheAttemptsTimeoutAndKeepsItsText() {
+    // The adapter arms no timeout of its own on a pulled stream: the session's watch must end
+    // a stream that goes silent after its first tokens, with the text so far.
+    ScriptedAdapter stalls = new ScriptedAdapter("burst:A,B", "block");
+    try (Router router = Router.builder().provider(provider("stalls", "1", stalls))
+        .attemptTimeout(java.time.Duration.ofMillis(300)).build();
+        ChatStream stream = router.stream(ask())) {
+      List<String> seen = new ArrayList<>();
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> stream.forEach(c -> seen.add(c.text())))
+          .isInstanceOfSatisfying(dev.router4j.api.error.StreamInterruptedException.class, e -> {
+            assertThat(e.underlyingCategory()).isEqualTo(ErrorCategory.TIMEOUT);
+            assertThat(e.partialText()).isEqualTo("AB");
+            assertThat(e.getMessage()).contains("timeout of 300 ms", "stalls:acme/m");
+          });
+      assertThat(System.nanoTime() - start).as("ns until the stream ended")
+          .isBetween(TimeUnit.MILLISECONDS.toNanos(250), TimeUnit.SECONDS.toNanos(3));
+      assertThat(seen).containsExactly("A", "B");
+    }
+  }
+
+  @Test
+  void anAttemptTimeoutShorterThanTheFirstTokenTimeoutMovesOnBeforeOutput() {
+    // Nothing comes within the attempt's 300 ms (the first-token timeout is 60 s): the attempt
+    // times out, and the next endpoint answers.
+    ScriptedAdapter silent = new ScriptedAdapter("block");
+    ScriptedAdapter up = new ScriptedAdapter("Hello", "end");
+    try (Router router = Router.builder().provider(provider("silent", "1", silent))
+        .provider(provider("up", "2", up)).attemptTimeout(java.time.Duration.ofMillis(300))
+        .firstTokenTimeout(java.time.Duration.ofSeconds(60)).build();
+        ChatStream stream = router.stream(ask())) {
+      long start = System.nanoTime();
+      StringBuilder text = new StringBuilder();
+      stream.forEach(c -> text.append(c.text() == null ? "" : c.text()));
+      assertThat(text).hasToString("Hello");
+      assertThat(System.nanoTime() - start).as("ns until the answer")
+          .isBetween(TimeUnit.MILLISECONDS.toNanos(250), TimeUnit.SECONDS.toNanos(3));
+      RouteAttempt first = stream.response().route().get(0);
+      assertThat(first.outcome()).isEqualTo(RouteAttempt.Outcome.FELL_BACK);
+      assertThat(first.errorCategory()).isEqualTo(ErrorCategory.TIMEOUT);
+      assertThat(first.detail()).contains("no first token from silent:acme/m within 300 ms");
+    }
+  }
+
+  @Test
+  void aStreamWithOutputOutlivesTheFirstTokenTimeoutAndEndsCleanly() {
+    // The one watch fires at the first-token timeout, finds output, and waits again for the
+    // attempt's timeout: a stream slower than the first-token timeout but within its attempt's
+    // timeout completes.
+    ScriptedAdapter slow = new ScriptedAdapter("Hi", "wait:400", " there", "end");
+    try (Router router = Router.builder().provider(provider("slow", "1", slow))
+        .firstTokenTimeout(java.time.Duration.ofMillis(100))
+        .attemptTimeout(java.time.Duration.ofSeconds(10)).build();
+        ChatStream stream = router.stream(ask())) {
+      StringBuilder text = new StringBuilder();
+      stream.forEach(c -> text.append(c.text() == null ? "" : c.text()));
+      assertThat(text).hasToString("Hi there");
+      assertThat(stream.response().route()).extracting(RouteAttempt::outcome)
+          .containsExactly(RouteAttempt.Outcome.SUCCESS);
     }
   }
 }

@@ -7,6 +7,12 @@ package dev.router4j.api.spi;
  * caller without a hand-off between threads (the request itself is sent by the first pump).
  * {@link #cancel()} may still be called from any thread, and stops a pump blocked on the
  * connection.
+ *
+ * <p>Whoever pulls keeps the time: an adapter does not bound a pulled stream by the attempt's
+ * {@link ProviderCall#timeout()} (the router's session watches it and cancels the stream when
+ * it passes). Sending the request then arms no per-call timer, which on the JVM's HTTP clients
+ * means waking a watchdog thread on the path to the first chunk. The transport's own read and
+ * connect timeouts still apply.
  */
 public interface PulledStream extends StreamHandle {
   /**

@@ -44,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  * with a larger context are tried; and one deadline bounds the whole stream, every retry and
  * fallback included — when it passes, the attempt in flight is cancelled and the stream ends
  * with a timeout (a stream-interrupted error carrying the partial text once output has
- * started).
+ * started). Each attempt is also bounded by its own timeout and, until its first output, by
+ * the first-token timeout; the session keeps both with one timer task per attempt.
  *
  * <p>Where the adapter offers a {@link PulledStream}, the consumer's thread reads the reply
  * itself inside {@link #next()}: what the pump delivers on that thread goes to a plain deque
@@ -245,8 +246,7 @@ public final class StreamSession {
       if (listener.handle instanceof PulledStream && opened && Thread.currentThread() != pumping) {
         queue.offer(WAKE); // a consumer already waiting must come and read it
       }
-      listener.watchdog = timer.schedule(listener::firstTokenOverdue,
-          firstTokenTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      listener.watch(attemptTimeout.toNanos());
     } catch (RouterException e) {
       listener.onError(e);
     }
@@ -385,6 +385,8 @@ public final class StreamSession {
     private final AttemptGate.Ticket ticket;
     private final long start;
     private long firstOutput;
+    /** When the attempt's timeout passes, on the ticker. */
+    private long endsAt;
     private final StreamAssembler assembler = new StreamAssembler();
     private final List<ChatChunk> held = new ArrayList<>();
     private volatile boolean started;
@@ -402,20 +404,43 @@ public final class StreamSession {
       this.start = start;
     }
 
-    /** The watchdog: no output within the first-token timeout ends this attempt as a timeout. */
-    void firstTokenOverdue() {
-      if (started) {
-        return;
-      }
+    /**
+     * Arms this attempt's one watch: it fires when the first token is due or the attempt's
+     * timeout passes, whichever is sooner, and once output has started it waits again for the
+     * timeout. The session keeps the attempt's time itself rather than leaving it to the
+     * adapter's HTTP call: a pulled stream's call carries no timeout (see {@link
+     * PulledStream}), so that sending it arms nothing and wakes no watchdog thread.
+     */
+    void watch(long timeoutNanos) {
+      endsAt = start + timeoutNanos;
+      long due = Math.min(firstTokenTimeout.toNanos(), timeoutNanos);
+      watchdog = timer.schedule(this::overdue, due, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The watch: no output yet ends this attempt as a timeout (the session may fall back);
+     * output and time left waits again; output and no time left ends the stream as a timeout
+     * that keeps the text so far.
+     */
+    void overdue() {
       StreamHandle h = handle;
-      RouterException late = new RouterException(dev.router4j.api.error.ErrorCategory.TIMEOUT,
-          "no first token from " + id + " within "
-              + firstTokenTimeout.toMillis() + " ms");
       synchronized (this) {
-        if (started || over) {
+        if (over) {
           return;
         }
-        onError(late);
+        long left = endsAt - ticker.read();
+        if (started && left > 0) {
+          watchdog = timer.schedule(this::overdue, left, TimeUnit.NANOSECONDS);
+          return;
+        }
+        long limit = endsAt - start;
+        onError(started
+            ? new StreamInterruptedException("the attempt's timeout of "
+                + TimeUnit.NANOSECONDS.toMillis(limit) + " ms passed while " + id
+                + " was streaming", assembler.text(), ErrorCategory.TIMEOUT, null)
+            : new RouterException(ErrorCategory.TIMEOUT, "no first token from " + id
+                + " within " + TimeUnit.NANOSECONDS.toMillis(
+                    Math.min(firstTokenTimeout.toNanos(), limit)) + " ms"));
       }
       if (h != null) {
         h.cancel();
@@ -458,8 +483,7 @@ public final class StreamSession {
         return;
       }
       if (!started) {
-        started = true;
-        stopWatchdog();
+        started = true; // the watch stays: it now waits for the attempt's timeout
         firstOutput = ticker.read();
         for (ChatChunk c : held) {
           deliver(c);

@@ -372,4 +372,45 @@ class ProviderContractTest {
         .as("the server sees the socket closed").isTrue();
     assertThat(c.terminals.get()).isEqualTo(1);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adapters")
+  void aPushedStreamEndsAtTheAttemptsTimeoutWhileAPulledOneLeavesTheTimeToItsReader(
+      AdapterFixture fx) throws Exception {
+    Provider p = provider(fx);
+    ChatRequest story = request(fx).user("A story").stream(true).build();
+    Duration timeout = Duration.ofMillis(300);
+
+    server.enqueue(new EndlessStream(fx.streamHead(List.of("Once")), ": ping\n\n").response());
+    StreamCollector pushed = new StreamCollector();
+    long start = System.nanoTime();
+    p.adapter().stream(new ProviderCall(story, fx.endpoint(), p.credentials().get(0), timeout),
+        pushed);
+    assertThat(pushed.await()).as("the call's timeout ends a pushed stream")
+        .isInstanceOfSatisfying(StreamInterruptedException.class,
+            e -> assertThat(e.partialText()).isEqualTo("Once"));
+    assertThat(System.nanoTime() - start).isBetween(timeout.toNanos(), TimeUnit.SECONDS.toNanos(5));
+
+    server.enqueue(new EndlessStream(fx.streamHead(List.of("Once")), ": ping\n\n").response());
+    StreamCollector pulled = new StreamCollector();
+    StreamHandle handle = p.adapter().openStream(
+        new ProviderCall(story, fx.endpoint(), p.credentials().get(0), timeout), pulled);
+    for (int i = 0; i < 10 && !pulled.text().equals("Once"); i++) {
+      assertThat(((PulledStream) handle).pump()).isTrue();
+    }
+    Thread canceller = new Thread(() -> {
+      try {
+        Thread.sleep(3 * timeout.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      handle.cancel();
+    });
+    canceller.start();
+    assertThat(((PulledStream) handle).pump()).isFalse();
+    canceller.join();
+    assertThat(pulled.await().category()).as("still open past the timeout, until its reader cancels")
+        .isEqualTo(ErrorCategory.CANCELLED);
+    assertThat(pulled.terminals.get()).isEqualTo(1);
+  }
 }

@@ -143,6 +143,11 @@ public final class ProviderHttp {
         .header("Accept", stream ? "text/event-stream" : "application/json");
   }
 
+  /** A call with no timeout of its own but the client's (connect, read, write). */
+  public Call newCall(Request request) {
+    return client.newCall(request);
+  }
+
   /** A call whose whole exchange (a stream's too) must end within {@code timeout}. */
   public Call newCall(Request request, Duration timeout) {
     Call call = client.newCall(request);

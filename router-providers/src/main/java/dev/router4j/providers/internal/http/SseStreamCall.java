@@ -56,6 +56,7 @@ public abstract class SseStreamCall implements Callback, PulledStream {
   protected final String model;
 
   private final Call call;
+  private final java.time.Duration timeout;
   private final ChunkListener listener;
   private final ErrorClassifier plainErrors;
   private final Credential credential;
@@ -86,7 +87,9 @@ public abstract class SseStreamCall implements Callback, PulledStream {
    */
   protected SseStreamCall(
       ProviderHttp http, Request request, ProviderCall attempt, ChunkListener listener) {
-    this.call = http.newCall(request, attempt.timeout());
+    // The timeout is armed by start(): a pulled stream's reader keeps the time (PulledStream).
+    this.call = http.newCall(request);
+    this.timeout = attempt.timeout();
     this.listener = listener;
     this.plainErrors = http.errors();
     this.credential = attempt.credential();
@@ -154,8 +157,12 @@ public abstract class SseStreamCall implements Callback, PulledStream {
   // ---------------------------------------------------------------------------------------
   // Lifecycle
 
-  /** Sends the request; the reply is read on OkHttp's thread. */
+  /**
+   * Sends the request; the reply is read on OkHttp's thread, and the attempt's timeout bounds
+   * the whole exchange.
+   */
   public final StreamHandle start() {
+    call.timeout().timeout(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
     call.enqueue(this);
     return this;
   }
@@ -163,7 +170,8 @@ public abstract class SseStreamCall implements Callback, PulledStream {
   /**
    * Reads on the calling thread (the router's consumer): the first pump sends the request
    * and waits for the headers, each pump after it reads until an event has given the
-   * listener a chunk or the stream has ended.
+   * listener a chunk or the stream has ended. The attempt's timeout is not armed on the call:
+   * the reader keeps the time and cancels (see {@link PulledStream}).
    */
   @Override
   public final boolean pump() {
