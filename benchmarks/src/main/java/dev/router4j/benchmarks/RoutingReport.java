@@ -116,8 +116,9 @@ public final class RoutingReport {
     }
     if (paired.length() > 0) {
       sb.append("\n| class | method | threads | pairs | raw µs | router µs | × raw"
-          + " | raw first chunk µs | router first chunk µs | added µs |\n");
-      sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+          + " | raw first chunk µs | router first chunk µs | added µs | added µs, median of"
+          + " iterations |\n");
+      sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       sb.append(paired);
     }
     return sb.toString();
@@ -131,11 +132,51 @@ public final class RoutingReport {
     double rawFirst = metric(secondary, "rawFirstNanos") / pairs / 1000;
     double routerFirst = metric(secondary, "routerFirstNanos") / pairs / 1000;
     boolean streamed = rawFirst > 0;
-    return String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %s | %s | %s | %s | %s | %s |\n",
+    return String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %s | %s | %s | %s | %s | %s | %s |\n",
         clazz, method, threads instanceof BigDecimal ? ((BigDecimal) threads).intValue() : "",
         pairs, fmt(raw), fmt(router), ratio(router, raw), streamed ? fmt(rawFirst) : "",
         streamed ? fmt(routerFirst) : "",
-        streamed ? String.format(Locale.ROOT, "%+.1f", routerFirst - rawFirst) : "");
+        streamed ? String.format(Locale.ROOT, "%+.1f", routerFirst - rawFirst) : "",
+        streamed ? signed(medianIterationGap(secondary) / 1000) : "");
+  }
+
+  /**
+   * The median, over the measured iterations of every fork, of each iteration's mean added
+   * time to the first chunk: one stall on a shared machine moves an iteration's mean by tens
+   * of microseconds, and the median of iterations is not moved by a few such iterations.
+   */
+  static double medianIterationGap(Map<?, ?> secondary) {
+    List<Double> gaps = new ArrayList<>();
+    List<?> raw = rawData(secondary, "rawFirstNanos");
+    List<?> router = rawData(secondary, "routerFirstNanos");
+    List<?> pairs = rawData(secondary, "pairs");
+    for (int fork = 0; fork < pairs.size(); fork++) {
+      List<?> r = (List<?>) raw.get(fork);
+      List<?> q = (List<?>) router.get(fork);
+      List<?> n = (List<?>) pairs.get(fork);
+      for (int i = 0; i < n.size(); i++) {
+        double count = number(n.get(i));
+        if (count > 0) {
+          gaps.add((number(q.get(i)) - number(r.get(i))) / count);
+        }
+      }
+    }
+    if (gaps.isEmpty()) {
+      return Double.NaN;
+    }
+    java.util.Collections.sort(gaps);
+    int m = gaps.size() / 2;
+    return gaps.size() % 2 == 1 ? gaps.get(m) : (gaps.get(m - 1) + gaps.get(m)) / 2;
+  }
+
+  private static String signed(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%+.1f", v);
+  }
+
+  private static List<?> rawData(Map<?, ?> secondary, String name) {
+    Object m = secondary.get(name);
+    Object data = m instanceof Map ? ((Map<?, ?>) m).get("rawData") : null;
+    return data instanceof List ? (List<?>) data : List.of();
   }
 
   private static double metric(Map<?, ?> secondary, String name) {

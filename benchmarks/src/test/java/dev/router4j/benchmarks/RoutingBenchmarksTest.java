@@ -193,7 +193,35 @@ class RoutingBenchmarksTest {
         + " \"routerFirstNanos\": {\"score\": 108000000}}}]";
     String table = RoutingReport.table(jmh);
     assertThat(table).contains("| PairedBenchmark | stream20 | 1 | 1,000 | 200.0 | 210.0 | 1.05×"
-        + " | 100.0 | 108.0 | +8.0 |");
+        + " | 100.0 | 108.0 | +8.0 |  |");
+  }
+
+  @Test
+  void theReportGivesTheMedianOfTheIterationsAddedTimeNotMovedByOneStall() {
+    // Three iterations over two forks add 8, 200 (a stall) and 5 µs: the mean says 71, the
+    // median of the iterations 8.
+    String jmh = "[{\"benchmark\": \"dev.router4j.benchmarks.PairedBenchmark.stream1000\","
+        + " \"mode\": \"avgt\", \"threads\": 1, \"params\": {}, \"primaryMetric\":"
+        + " {\"score\": 500.0, \"scoreError\": 1.0, \"scoreUnit\": \"us/op\"},"
+        + " \"secondaryMetrics\": {\"pairs\": {\"score\": 300, \"rawData\": [[100, 100], [100]]},"
+        + " \"rawNanos\": {\"score\": 300000000}, \"routerNanos\": {\"score\": 303000000},"
+        + " \"rawFirstNanos\": {\"score\": 30000000,"
+        + " \"rawData\": [[10000000, 10000000], [10000000]]},"
+        + " \"routerFirstNanos\": {\"score\": 51300000,"
+        + " \"rawData\": [[10800000, 30000000], [10500000]]}}}]";
+    String table = RoutingReport.table(jmh);
+    assertThat(table).contains("| 100.0 | 171.0 | +71.0 | +8.0 |");
+  }
+
+  @Test
+  void thePairsSummaryIsNotMovedByAFewStalls() {
+    // 20 pairs adding 10 µs, one adding 5 ms: the mean moves, the median and the trimmed mean
+    // do not.
+    long[] added = new long[21];
+    java.util.Arrays.fill(added, 10_000);
+    added[7] = 5_000_000;
+    assertThat(FirstChunkPairs.summary("added", added)).contains("median    10.0")
+        .contains("mean of the middle 90%    10.0").contains("mean   247.6");
   }
 
   private static String result(String name, String mode, String params, double score,
