@@ -99,7 +99,6 @@ public final class StreamSession {
   private Duration deadline;
   private volatile boolean deadlinePassed;
   private volatile Attempt current;
-  private volatile ScheduledFuture<?> deadlineWatch;
   private int contextNeeded; // after a context-length error, only larger contexts are worth trying
   // Linked: most streams are pulled and pass next to nothing through it, so it costs no array.
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>(CAPACITY);
@@ -156,31 +155,17 @@ public final class StreamSession {
     return this;
   }
 
-  /** Starts the first attempt. */
+  /**
+   * Starts the first attempt. The deadline needs no timer task of its own: every attempt's
+   * time is cut to what is left of it, so the attempt's watch fires by then, and a retry is
+   * only scheduled when it starts before it.
+   */
   public void start() {
     if (deadline != null) {
       deadlineAt = ticker.read() + deadline.toNanos();
-      deadlineWatch = timer.schedule(this::deadlineReached, deadline.toNanos(),
-          TimeUnit.NANOSECONDS);
     }
     attempt(0);
     opened = true;
-  }
-
-  /** The timer's call when the deadline passes: ends the attempt in flight, if any. */
-  private void deadlineReached() {
-    deadlinePassed = true;
-    Attempt a = current;
-    if (a != null) {
-      a.deadlinePassed();
-    }
-  }
-
-  private void stopDeadlineWatch() {
-    ScheduledFuture<?> w = deadlineWatch;
-    if (w != null) {
-      w.cancel(false);
-    }
   }
 
   private RouterException deadlineError(String before) {
@@ -204,7 +189,6 @@ public final class StreamSession {
       if (index + 1 < plan.size()) {
         attempt(index + 1);
       } else {
-        stopDeadlineWatch();
         fail(failures.isEmpty()
             ? new RouterException(ErrorCategory.PROVIDER_OVERLOADED, "every endpoint was skipped: " + trace)
             : failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures));
@@ -214,11 +198,11 @@ public final class StreamSession {
     long remaining = deadlineAt - ticker.read();
     if (deadlinePassed || remaining <= 0) {
       failures.add(deadlineError(route.endpoint().id()));
-      stopDeadlineWatch();
       fail(failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures));
       return;
     }
-    Duration attemptTimeout = remaining < timeout.toNanos() ? Duration.ofNanos(remaining) : timeout;
+    boolean byDeadline = remaining < timeout.toNanos();
+    Duration attemptTimeout = byDeadline ? Duration.ofNanos(remaining) : timeout;
     Credential credential = keys.pick(route.provider(), route.endpoint().model());
     AttemptGate.Ticket ticket;
     try {
@@ -231,7 +215,6 @@ public final class StreamSession {
       if (refused.fallbackWorthy() && index + 1 < plan.size()) {
         attempt(index + 1);
       } else {
-        stopDeadlineWatch();
         fail(failures.size() == 1 ? refused : new AllRoutesFailedException(failures));
       }
       return;
@@ -246,7 +229,7 @@ public final class StreamSession {
       if (listener.handle instanceof PulledStream && opened && Thread.currentThread() != pumping) {
         queue.offer(WAKE); // a consumer already waiting must come and read it
       }
-      listener.watch(attemptTimeout.toNanos());
+      listener.watch(attemptTimeout.toNanos(), byDeadline);
     } catch (RouterException e) {
       listener.onError(e);
     }
@@ -322,7 +305,6 @@ public final class StreamSession {
       return;
     }
     cancelled = true;
-    stopDeadlineWatch();
     StreamHandle h = handle;
     if (h != null) {
       h.cancel();
@@ -387,6 +369,8 @@ public final class StreamSession {
     private long firstOutput;
     /** When the attempt's timeout passes, on the ticker. */
     private long endsAt;
+    /** Whether that time is the session's deadline rather than the attempt's own timeout. */
+    private boolean byDeadline;
     private final StreamAssembler assembler = new StreamAssembler();
     private final List<ChatChunk> held = new ArrayList<>();
     private volatile boolean started;
@@ -411,19 +395,24 @@ public final class StreamSession {
      * adapter's HTTP call: a pulled stream's call carries no timeout (see {@link
      * PulledStream}), so that sending it arms nothing and wakes no watchdog thread.
      */
-    void watch(long timeoutNanos) {
+    void watch(long timeoutNanos, boolean byDeadline) {
       endsAt = start + timeoutNanos;
+      this.byDeadline = byDeadline;
       long due = Math.min(firstTokenTimeout.toNanos(), timeoutNanos);
       watchdog = timer.schedule(this::overdue, due, TimeUnit.NANOSECONDS);
     }
 
     /**
-     * The watch: no output yet ends this attempt as a timeout (the session may fall back);
-     * output and time left waits again; output and no time left ends the stream as a timeout
-     * that keeps the text so far.
+     * The watch: output and time left waits again. When the attempt's time was what was left
+     * of the deadline and it is over, the deadline has passed: the stream ends (see {@link
+     * #deadlinePassed()}). Otherwise no output yet ends this attempt as a timeout (the session
+     * may fall back), and output with no time left ends the stream as a timeout that keeps the
+     * text so far.
      */
     void overdue() {
       StreamHandle h = handle;
+      long limit = endsAt - start;
+      boolean deadlineOver;
       synchronized (this) {
         if (over) {
           return;
@@ -433,16 +422,24 @@ public final class StreamSession {
           watchdog = timer.schedule(this::overdue, left, TimeUnit.NANOSECONDS);
           return;
         }
-        long limit = endsAt - start;
-        onError(started
-            ? new StreamInterruptedException("the attempt's timeout of "
-                + TimeUnit.NANOSECONDS.toMillis(limit) + " ms passed while " + id
-                + " was streaming", assembler.text(), ErrorCategory.TIMEOUT, null)
-            : new RouterException(ErrorCategory.TIMEOUT, "no first token from " + id
-                + " within " + TimeUnit.NANOSECONDS.toMillis(
-                    Math.min(firstTokenTimeout.toNanos(), limit)) + " ms"));
+        boolean firstTokenDue = !started && firstTokenTimeout.toNanos() < limit;
+        deadlineOver = byDeadline && !firstTokenDue;
+        if (deadlineOver) {
+          // Said before the error is: the deadline's cut is not held against the endpoint.
+          StreamSession.this.deadlinePassed = true;
+        } else {
+          onError(started
+              ? new StreamInterruptedException("the attempt's timeout of "
+                  + TimeUnit.NANOSECONDS.toMillis(limit) + " ms passed while " + id
+                  + " was streaming", assembler.text(), ErrorCategory.TIMEOUT, null)
+              : new RouterException(ErrorCategory.TIMEOUT, "no first token from " + id
+                  + " within " + TimeUnit.NANOSECONDS.toMillis(
+                      Math.min(firstTokenTimeout.toNanos(), limit)) + " ms"));
+        }
       }
-      if (h != null) {
+      if (deadlineOver) {
+        deadlinePassed(); // ends the stream and cancels the call
+      } else if (h != null) {
         h.cancel();
       }
     }
@@ -500,7 +497,6 @@ public final class StreamSession {
       }
       over = true;
       stopWatchdog();
-      stopDeadlineWatch();
       for (ChatChunk c : held) {
         deliver(c);
       }
@@ -527,7 +523,6 @@ public final class StreamSession {
       over = true;
       stopWatchdog();
       if (cancelled) {
-        stopDeadlineWatch();
         note(record(route, id, RouteAttempt.Outcome.FAILED, error, start));
         endEarly(true);
         return;
@@ -569,7 +564,6 @@ public final class StreamSession {
         attempt(index + 1);
         return;
       }
-      stopDeadlineWatch();
       note(record(route, id, RouteAttempt.Outcome.FAILED, error, start));
       endEarly(false);
       fail(!started && failures.size() > 1 ? new AllRoutesFailedException(failures) : error);

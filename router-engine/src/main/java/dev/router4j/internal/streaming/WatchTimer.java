@@ -6,13 +6,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The router's one timer thread, for the watches every stream sets (its deadline, its first
- * token) and cancels once they are moot.
+ * The router's one timer thread, for the watch that every stream attempt sets (its first
+ * token, its timeout, the deadline) and cancels once it is moot.
  *
  * <p>A scheduled executor wakes its thread whenever a new task becomes the earliest one. With
- * streams one after another, every watch would be the earliest (the last stream's were
- * cancelled and removed), and each stream would wake the timer thread twice for nothing: two
- * context switches on the path to its first chunk. Once streams are used, a no-op task
+ * streams one after another, every watch would be the earliest (the last stream's was
+ * cancelled and removed), and each stream would wake the timer thread for nothing: a context
+ * switch on the path to its first chunk. Once streams are used, a no-op task
  * therefore runs every {@link #PACE_SECONDS} seconds: it is always the earliest task, so that a
  * watch of a minute or more is queued without waking anyone. Watches due sooner than the next
  * pace still wake the thread, and fire on time.
