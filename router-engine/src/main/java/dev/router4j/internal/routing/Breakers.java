@@ -131,32 +131,53 @@ public final class Breakers {
 
   /** One endpoint's circuit: Failsafe's state machine and the counts that decide opening. */
   private final class Circuit {
+    private static final int SECOND = 0;
+    private static final int STARTED = 1;
+    private static final int FAILED = 2;
+    private static final int SLOTS = 3;
+
     private final CircuitBreaker<Object> breaker;
+    /**
+     * Whether the breaker is closed, as its transitions last said: the check made before every
+     * call reads this one field rather than Failsafe's state objects, which a call that comes
+     * after a long stream would find gone from the caches.
+     */
+    private volatile boolean closed = true;
     /** Failures in a row, reset by a success. */
     private final AtomicInteger run = new AtomicInteger();
-    /** Per one-second bucket: its second, calls started, failures. */
-    private final AtomicLongArray second = new AtomicLongArray(BUCKETS);
-    private final AtomicLongArray started = new AtomicLongArray(BUCKETS);
-    private final AtomicLongArray failed = new AtomicLongArray(BUCKETS);
+    /**
+     * Per one-second bucket, side by side: its second, calls started, failures (one array,
+     * one cache line per bucket).
+     */
+    private final AtomicLongArray buckets = new AtomicLongArray(BUCKETS * SLOTS);
     private volatile Failure last;
 
     Circuit(String id) {
       // Failsafe counts only while half-open (see failure()): one failed trial reopens.
       var b = CircuitBreaker.builder().withFailureThreshold(1).withSuccessThreshold(TRIALS)
           .withDelay(delay);
-      if (observer != null) {
-        b.onOpen(e -> observer.opened(id, reason()));
-        b.onClose(e -> observer.closed(id));
-      }
+      b.onOpen(e -> {
+        closed = false;
+        if (observer != null) {
+          observer.opened(id, reason());
+        }
+      });
+      b.onHalfOpen(e -> closed = false);
+      b.onClose(e -> {
+        closed = true;
+        if (observer != null) {
+          observer.closed(id);
+        }
+      });
       this.breaker = b.build();
       for (int i = 0; i < BUCKETS; i++) {
-        second.set(i, Long.MIN_VALUE);
+        buckets.set(i * SLOTS + SECOND, Long.MIN_VALUE);
       }
     }
 
     boolean permit() {
-      if (breaker.isClosed()) {
-        count(started);
+      if (closed) {
+        count(STARTED);
         return true;
       }
       return breaker.tryAcquirePermit();
@@ -164,7 +185,7 @@ public final class Breakers {
 
     void success() {
       run.set(0);
-      if (!breaker.isClosed()) {
+      if (!closed) {
         breaker.recordSuccess();
       }
     }
@@ -176,9 +197,9 @@ public final class Breakers {
 
     void failure(Failure why) {
       last = why;
-      count(failed);
+      count(FAILED);
       int inARow = run.incrementAndGet();
-      if (!breaker.isClosed()) {
+      if (!closed) {
         breaker.recordFailure(); // a failed trial
       } else if (inARow >= threshold && mostlyFailing()) {
         synchronized (this) { // concurrent failures open it once, and say so once
@@ -195,26 +216,27 @@ public final class Breakers {
       long starts = 0;
       long failures = 0;
       for (int i = 0; i < BUCKETS; i++) {
-        long age = now - second.get(i);
-        if (second.get(i) != Long.MIN_VALUE && age >= 0 && age < BUCKETS) {
-          starts += started.get(i);
-          failures += failed.get(i);
+        long second = buckets.get(i * SLOTS + SECOND);
+        long age = now - second;
+        if (second != Long.MIN_VALUE && age >= 0 && age < BUCKETS) {
+          starts += buckets.get(i * SLOTS + STARTED);
+          failures += buckets.get(i * SLOTS + FAILED);
         }
       }
       return failures * 2 >= starts;
     }
 
-    private void count(AtomicLongArray counts) {
+    private void count(int slot) {
       long now = ticker.read() / BUCKET_NANOS;
-      int i = (int) Math.floorMod(now, (long) BUCKETS);
-      long was = second.get(i);
-      if (was != now && second.compareAndSet(i, was, now)) {
+      int at = (int) Math.floorMod(now, (long) BUCKETS) * SLOTS;
+      long was = buckets.get(at + SECOND);
+      if (was != now && buckets.compareAndSet(at + SECOND, was, now)) {
         // A new second takes over the bucket; a count racing with the reset may be lost,
         // which only nudges a heuristic.
-        started.set(i, 0);
-        failed.set(i, 0);
+        buckets.set(at + STARTED, 0);
+        buckets.set(at + FAILED, 0);
       }
-      counts.incrementAndGet(i);
+      buckets.incrementAndGet(at + slot);
     }
   }
 }
