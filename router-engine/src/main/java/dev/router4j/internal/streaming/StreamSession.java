@@ -180,12 +180,12 @@ public final class StreamSession {
     if (contextNeeded > 0 && route.endpoint().contextLength() <= contextNeeded) {
       skip = "context " + route.endpoint().contextLength()
           + " is not larger than the one that overflowed";
-    } else if (!breakers.permit(route.endpoint().id())) {
+    } else if (!breakers.permit(route.id())) {
       skip = "circuit open";
     }
     if (skip != null) {
       note(new RouteAttempt(route.provider().slug(), route.endpoint().model(),
-          route.endpoint().id(), RouteAttempt.Outcome.SKIPPED, null, 0, skip, Duration.ZERO));
+          route.id(), RouteAttempt.Outcome.SKIPPED, null, 0, skip, Duration.ZERO));
       if (index + 1 < plan.size()) {
         attempt(index + 1);
       } else {
@@ -197,7 +197,7 @@ public final class StreamSession {
     }
     long remaining = deadlineAt - ticker.read();
     if (deadlinePassed || remaining <= 0) {
-      failures.add(deadlineError(route.endpoint().id()));
+      failures.add(deadlineError(route.id()));
       fail(failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures));
       return;
     }
@@ -210,7 +210,7 @@ public final class StreamSession {
     } catch (RouterException refused) {
       failures.add(refused);
       note(new RouteAttempt(route.provider().slug(), route.endpoint().model(),
-          route.endpoint().id(), RouteAttempt.Outcome.SKIPPED, refused.category(), 0,
+          route.id(), RouteAttempt.Outcome.SKIPPED, refused.category(), 0,
           refused.getMessage(), Duration.ZERO));
       if (refused.fallbackWorthy() && index + 1 < plan.size()) {
         attempt(index + 1);
@@ -384,7 +384,7 @@ public final class StreamSession {
       this.key = key;
       this.ticket = ticket;
       this.route = step.route();
-      this.id = route.endpoint().id();
+      this.id = route.id();
       this.start = start;
     }
 
