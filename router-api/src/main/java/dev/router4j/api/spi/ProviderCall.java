@@ -13,8 +13,8 @@ import java.util.Objects;
  *     {@link Endpoint#upstreamModel()}
  * @param endpoint the endpoint to call
  * @param credential the credential, or null for hosts that need none (local servers)
- * @param timeout how long the whole attempt may take; the adapter bounds its call by it, but
- *     for a {@link PulledStream}, whose reader keeps the time
+ * @param timeout how long the whole attempt may take; the adapter bounds its call by it,
+ *     except for a {@link PulledStream}, whose reader keeps the time
  */
 public record ProviderCall(
     ChatRequest request, Endpoint endpoint, Credential credential, Duration timeout) {

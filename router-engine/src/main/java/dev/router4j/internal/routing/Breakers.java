@@ -138,17 +138,17 @@ public final class Breakers {
 
     private final CircuitBreaker<Object> breaker;
     /**
-     * Whether the breaker is closed, as its transitions last said: the check made before every
-     * call reads this one field rather than Failsafe's state objects, which a call that comes
-     * after a long stream would find gone from the caches.
+     * Whether the breaker is closed, as last read: the check made before every call reads this
+     * one field rather than Failsafe's state objects, which a call that comes after a long
+     * stream would find gone from the caches. Failsafe runs its transition listeners after
+     * releasing its lock, so two of them may run out of order: each listener, and each
+     * recorded outcome, therefore reads the live state again rather than trusting the event,
+     * and the next outcome mends any stale value.
      */
     private volatile boolean closed = true;
     /** Failures in a row, reset by a success. */
     private final AtomicInteger run = new AtomicInteger();
-    /**
-     * Per one-second bucket, side by side: its second, calls started, failures (one array,
-     * one cache line per bucket).
-     */
+    /** Per one-second bucket, side by side in one array: its second, calls started, failures. */
     private final AtomicLongArray buckets = new AtomicLongArray(BUCKETS * SLOTS);
     private volatile Failure last;
 
@@ -157,14 +157,14 @@ public final class Breakers {
       var b = CircuitBreaker.builder().withFailureThreshold(1).withSuccessThreshold(TRIALS)
           .withDelay(delay);
       b.onOpen(e -> {
-        closed = false;
+        readState();
         if (observer != null) {
           observer.opened(id, reason());
         }
       });
-      b.onHalfOpen(e -> closed = false);
+      b.onHalfOpen(e -> readState());
       b.onClose(e -> {
-        closed = true;
+        readState();
         if (observer != null) {
           observer.closed(id);
         }
@@ -185,9 +185,15 @@ public final class Breakers {
 
     void success() {
       run.set(0);
-      if (!closed) {
+      if (!breaker.isClosed()) {
         breaker.recordSuccess();
       }
+      readState();
+    }
+
+    /** Reads the breaker's live state into {@link #closed}. */
+    private void readState() {
+      closed = breaker.isClosed();
     }
 
     String reason() {
@@ -199,7 +205,7 @@ public final class Breakers {
       last = why;
       count(FAILED);
       int inARow = run.incrementAndGet();
-      if (!closed) {
+      if (!breaker.isClosed()) {
         breaker.recordFailure(); // a failed trial
       } else if (inARow >= threshold && mostlyFailing()) {
         synchronized (this) { // concurrent failures open it once, and say so once
@@ -208,6 +214,7 @@ public final class Breakers {
           }
         }
       }
+      readState();
     }
 
     /** Failures are at least half of the calls started in the window. */

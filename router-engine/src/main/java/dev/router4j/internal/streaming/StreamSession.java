@@ -173,6 +173,18 @@ public final class StreamSession {
         "deadline of " + deadline.toMillis() + " ms passed before " + before);
   }
 
+  /** The time left until the deadline at {@code now} (a ticker reading); all of it if none. */
+  private long untilDeadline(long now) {
+    return deadline == null ? Long.MAX_VALUE : deadlineAt - now;
+  }
+
+  /** No time is left for the route: the stream ends with the deadline's error. */
+  private void failAtTheDeadline(Route route) {
+    deadlinePassed = true;
+    failures.add(deadlineError(route.id()));
+    fail(failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures));
+  }
+
   private void attempt(int index) {
     Step step = plan.get(index);
     Route route = step.route();
@@ -195,18 +207,16 @@ public final class StreamSession {
       }
       return;
     }
-    long remaining = deadlineAt - ticker.read();
+    long remaining = untilDeadline(ticker.read());
     if (deadlinePassed || remaining <= 0) {
-      failures.add(deadlineError(route.id()));
-      fail(failures.size() == 1 ? failures.get(0) : new AllRoutesFailedException(failures));
+      failAtTheDeadline(route);
       return;
     }
-    boolean byDeadline = remaining < timeout.toNanos();
-    Duration attemptTimeout = byDeadline ? Duration.ofNanos(remaining) : timeout;
     Credential credential = keys.pick(route.provider(), route.endpoint().model());
     AttemptGate.Ticket ticket;
     try {
-      ticket = gate.enter(step, credential, attemptTimeout.toNanos());
+      // A rate limit may hold the call here, at most until the deadline.
+      ticket = gate.enter(step, credential, Math.min(remaining, timeout.toNanos()));
     } catch (RouterException refused) {
       failures.add(refused);
       note(new RouteAttempt(route.provider().slug(), route.endpoint().model(),
@@ -219,7 +229,18 @@ public final class StreamSession {
       }
       return;
     }
-    Attempt listener = new Attempt(index, step, credential, ticket, ticker.read());
+    // The attempt's time counts from here, after any wait at the gate, and ends at the
+    // deadline at the latest.
+    long start = ticker.read();
+    long left = untilDeadline(start);
+    if (left <= 0) {
+      ticket.release();
+      failAtTheDeadline(route);
+      return;
+    }
+    boolean byDeadline = left < timeout.toNanos();
+    Duration attemptTimeout = byDeadline ? Duration.ofNanos(left) : timeout;
+    Attempt listener = new Attempt(index, step, credential, ticket, start);
     current = listener;
     try {
       listener.handle = route.provider().adapter().openStream(new ProviderCall(
@@ -395,7 +416,10 @@ public final class StreamSession {
      * adapter's HTTP call: a pulled stream's call carries no timeout (see {@link
      * PulledStream}), so that sending it arms nothing and wakes no watchdog thread.
      */
-    void watch(long timeoutNanos, boolean byDeadline) {
+    synchronized void watch(long timeoutNanos, boolean byDeadline) {
+      if (over) {
+        return; // ended while it was being opened: nothing to watch
+      }
       endsAt = start + timeoutNanos;
       this.byDeadline = byDeadline;
       long due = Math.min(firstTokenTimeout.toNanos(), timeoutNanos);
@@ -417,13 +441,15 @@ public final class StreamSession {
         if (over) {
           return;
         }
-        long left = endsAt - ticker.read();
+        long now = ticker.read();
+        long left = endsAt - now;
         if (started && left > 0) {
           watchdog = timer.schedule(this::overdue, left, TimeUnit.NANOSECONDS);
           return;
         }
         boolean firstTokenDue = !started && firstTokenTimeout.toNanos() < limit;
-        deadlineOver = byDeadline && !firstTokenDue;
+        // A late timer may find the deadline passed although it fired for the first token.
+        deadlineOver = (byDeadline && !firstTokenDue) || untilDeadline(now) <= 0;
         if (deadlineOver) {
           // Said before the error is: the deadline's cut is not held against the endpoint.
           StreamSession.this.deadlinePassed = true;
@@ -451,15 +477,18 @@ public final class StreamSession {
         if (over) {
           return;
         }
-        String what = "deadline of " + deadline.toMillis() + " ms passed";
-        onError(started
-            ? new StreamInterruptedException(what + " while " + id
-                + " was streaming", assembler.text(), ErrorCategory.TIMEOUT, null)
-            : deadlineError("the first token from " + id));
+        onError(atTheDeadline());
       }
       if (h != null) {
         h.cancel();
       }
+    }
+
+    /** The deadline's error for this attempt: with the text so far once output has started. */
+    private RouterException atTheDeadline() {
+      return started ? new StreamInterruptedException("deadline of " + deadline.toMillis()
+          + " ms passed while " + id + " was streaming", assembler.text(),
+          ErrorCategory.TIMEOUT, null) : deadlineError("the first token from " + id);
     }
 
     private void stopWatchdog() {
@@ -526,6 +555,12 @@ public final class StreamSession {
         note(record(route, id, RouteAttempt.Outcome.FAILED, error, start));
         endEarly(true);
         return;
+      }
+      if (!deadlinePassed && untilDeadline(ticker.read()) <= 0) {
+        // Another limit (a pushed call's own timeout) ended the attempt at the deadline: it
+        // is the deadline's error, and nothing against the endpoint.
+        deadlinePassed = true;
+        error = atTheDeadline();
       }
       failures.add(error);
       boolean late = deadlinePassed;

@@ -22,7 +22,7 @@ import okio.ByteString;
 
 /**
  * The HTTP exchange every adapter shares: JSON request bodies, calls bounded by the attempt's
- * timeout, and the non-streamed round trip (execute, classify a non-2xx reply, read a 2xx
+ * timeout (except pulled streams, whose reader keeps the time), and the non-streamed round trip (execute, classify a non-2xx reply, read a 2xx
  * one, close) with every failure classified by the shared {@link ErrorClassifier} and without
  * the call's secret. Every 2xx body is read through the provider's {@link BodyLimit}. Streams
  * go through {@link SseStreamCall}. Thread-safe.

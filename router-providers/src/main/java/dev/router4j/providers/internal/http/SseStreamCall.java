@@ -77,12 +77,13 @@ public abstract class SseStreamCall implements Callback, PulledStream {
   private final AtomicBoolean reading = new AtomicBoolean();
 
   /**
-   * Prepares the call; {@link #start()} sends it.
+   * Prepares the call; {@link #start()} sends it, or the first {@link #pump()}.
    *
    * @param http the provider's exchange
    * @param request the streaming request
-   * @param attempt the attempt: its timeout bounds the whole stream, its credential's secret
-   *     is kept out of errors, its endpoint's model is named in them
+   * @param attempt the attempt: its timeout bounds the whole stream when it is pushed ({@link
+   *     #start()}; a pulled stream's reader keeps the time), its credential's secret is kept
+   *     out of errors, its endpoint's model is named in them
    * @param listener receives the chunks and the one terminal callback
    */
   protected SseStreamCall(
