@@ -3,12 +3,8 @@ package dev.router4j.internal.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.router4j.api.ChatChunk;
 import dev.router4j.api.ChatRequest;
 import dev.router4j.api.ChatResponse;
-import dev.router4j.api.ChunkChoice;
-import dev.router4j.api.Delta;
-import dev.router4j.api.Role;
 import dev.router4j.api.RouteAttempt;
 import dev.router4j.api.catalog.Endpoint;
 import dev.router4j.api.catalog.Pricing;
@@ -19,7 +15,6 @@ import dev.router4j.api.spi.ChunkListener;
 import dev.router4j.api.spi.Provider;
 import dev.router4j.api.spi.ProviderAdapter;
 import dev.router4j.api.spi.ProviderCall;
-import dev.router4j.api.spi.PulledStream;
 import dev.router4j.api.spi.StreamHandle;
 import dev.router4j.api.spi.Ticker;
 import dev.router4j.internal.routing.AttemptGate;
@@ -29,9 +24,9 @@ import dev.router4j.internal.routing.KeyRing;
 import dev.router4j.internal.routing.Route;
 import dev.router4j.internal.routing.RoutePlan;
 import dev.router4j.internal.routing.Step;
+import dev.router4j.streaming.ScriptedAdapter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,58 +35,12 @@ import org.junit.jupiter.api.Test;
 
 /** The session's deadline counts every wait of the stream, the gate's included. */
 class StreamSessionDeadlineTest {
-  private static final String MODEL = "acme/m";
+  private static final String MODEL = ScriptedAdapter.MODEL;
   private final WatchTimer timer = new WatchTimer();
 
   @AfterEach
   void stop() {
     timer.shutdownNow();
-  }
-
-  /** An adapter whose pulled stream sends one chunk, then waits until it is cancelled. */
-  private static class StallsAfterOneChunk implements ProviderAdapter {
-    @Override
-    public String protocol() {
-      return "test";
-    }
-
-    @Override
-    public ChatResponse chat(ProviderCall call) {
-      throw new AssertionError("streams only");
-    }
-
-    @Override
-    public StreamHandle stream(ProviderCall call, ChunkListener listener) {
-      throw new AssertionError("the session opens a pulled stream");
-    }
-
-    @Override
-    public StreamHandle openStream(ProviderCall call, ChunkListener listener) {
-      CountDownLatch cancelled = new CountDownLatch(1);
-      return new PulledStream() {
-        private int pumps;
-
-        @Override
-        public boolean pump() {
-          if (pumps++ == 0) {
-            listener.onChunk(hi());
-            return true;
-          }
-          try {
-            cancelled.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return false;
-        }
-
-        @Override
-        public void cancel() {
-          cancelled.countDown();
-          listener.onError(new RouterException(ErrorCategory.CANCELLED, "cancelled"));
-        }
-      };
-    }
   }
 
   @Test
@@ -100,8 +49,8 @@ class StreamSessionDeadlineTest {
     // the start, so the stalled stream must end about 400 ms after its first chunk, not 1 s.
     Endpoint endpoint = Endpoint.builder("acme", MODEL).pricing(Pricing.perMillion("1", "1"))
         .contextLength(8_000).build();
-    Provider provider = new Provider("acme", new StallsAfterOneChunk(), List.of(), List.of(),
-        List.of(endpoint));
+    Provider provider = new Provider("acme", new ScriptedAdapter("Hi", "block"), List.of(),
+        List.of(), List.of(endpoint));
     ChatRequest request = ChatRequest.builder().model(MODEL).user("hi").build();
     RoutePlan plan = new RoutePlan(List.of(new Step(new Route(endpoint, provider), request)),
         List.of());
@@ -144,11 +93,11 @@ class StreamSessionDeadlineTest {
     AtomicLong now = new AtomicLong(1_000_000_000L);
     Ticker ticker = now::get;
     AtomicReference<ChunkListener> pushed = new AtomicReference<>();
-    ProviderAdapter adapter = new StallsAfterOneChunk() {
+    ProviderAdapter adapter = new ScriptedAdapter("Hi", "block") {
       @Override
       public StreamHandle openStream(ProviderCall call, ChunkListener listener) {
         pushed.set(listener);
-        listener.onChunk(hi());
+        listener.onChunk(ScriptedAdapter.chunk("Hi", null, null));
         return () -> { };
       }
     };
@@ -158,8 +107,8 @@ class StreamSessionDeadlineTest {
         .contextLength(8_000).build();
     ChatRequest request = ChatRequest.builder().model(MODEL).user("hi").build();
     Provider acme = new Provider("acme", adapter, List.of(), List.of(), List.of(endpoint));
-    Provider other = new Provider("backup", new StallsAfterOneChunk(), List.of(), List.of(),
-        List.of(backup));
+    Provider other = new Provider("backup", new ScriptedAdapter("Hi", "block"), List.of(),
+        List.of(), List.of(backup));
     Breakers breakers = new Breakers(1, Duration.ofSeconds(30));
     StreamSession session = session(new RoutePlan(List.of(
         new Step(new Route(endpoint, acme), request), new Step(new Route(backup, other), request)),
@@ -175,12 +124,6 @@ class StreamSessionDeadlineTest {
           assertThat(e.partialText()).isEqualTo("Hi");
         });
     assertThat(breakers.states()).allSatisfy(b -> assertThat(b.consecutiveFailures()).isZero());
-  }
-
-  private static ChatChunk hi() {
-    return new ChatChunk("g", "chat.completion.chunk", 1L, MODEL, "acme",
-        List.of(new ChunkChoice(0, new Delta(Role.ASSISTANT, "Hi", null, null, null, null,
-            null, null), null, null, null, null)), null, null, null, null);
   }
 
   private StreamSession session(RoutePlan plan, Ticker ticker, Breakers breakers,
