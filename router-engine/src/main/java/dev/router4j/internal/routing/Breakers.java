@@ -187,8 +187,10 @@ public final class Breakers {
       run.set(0);
       if (!breaker.isClosed()) {
         breaker.recordSuccess();
+        readState();
+      } else if (!closed) {
+        closed = true; // mends a stale value without writing the field on every call
       }
-      readState();
     }
 
     /** Reads the breaker's live state into {@link #closed}. */
